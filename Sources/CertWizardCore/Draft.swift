@@ -1,0 +1,264 @@
+/// One applicant's whole application: everything the procedure records, from the
+/// applicant organization to installation, as a single value saved as JSON.
+///
+/// A draft is partial by nature: every field is optional and every section may be
+/// absent from the JSON, so a hand-written draft with a few paths loads and validates.
+/// The draft never holds a private key, only the path of the key file.
+public struct Draft: Codable, Equatable, Sendable {
+    /// The schema this build writes. Additive changes (new optional fields) keep the
+    /// number; anything an older certwiz would misread raises it.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int = Draft.currentSchemaVersion
+    public var applicationType: ApplicationType?
+    public var organization = Organization()
+    public var csr = CSRRequest()
+    public var currentCertificate = CurrentCertificate()
+    public var reissue = Reissue()
+    public var applicantInCharge = ApplicantInCharge()
+    public var technicalContact = TechnicalContact()
+    public var order = Order()
+    public var payment = Payment()
+    public var domainCheck = DomainCheck()
+    public var documents = Documents()
+    public var phoneVerification = PhoneVerification()
+    public var issuance = Issuance()
+    public var installation = Installation()
+    public var timeline: [TimelineEvent] = []
+
+    public init(applicationType: ApplicationType? = nil) {
+        self.applicationType = applicationType
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, applicationType, organization, csr, currentCertificate, reissue,
+             applicantInCharge, technicalContact, order, payment, domainCheck, documents,
+             phoneVerification, issuance, installation, timeline
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        // A hand-written draft may leave out the version: it is then read as this one.
+        schemaVersion = try c.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? Draft.currentSchemaVersion
+        applicationType = try c.decodeIfPresent(ApplicationType.self, forKey: .applicationType)
+        organization = try c.decodeIfPresent(Organization.self, forKey: .organization) ?? .init()
+        csr = try c.decodeIfPresent(CSRRequest.self, forKey: .csr) ?? .init()
+        currentCertificate = try c.decodeIfPresent(CurrentCertificate.self, forKey: .currentCertificate) ?? .init()
+        reissue = try c.decodeIfPresent(Reissue.self, forKey: .reissue) ?? .init()
+        applicantInCharge = try c.decodeIfPresent(ApplicantInCharge.self, forKey: .applicantInCharge) ?? .init()
+        technicalContact = try c.decodeIfPresent(TechnicalContact.self, forKey: .technicalContact) ?? .init()
+        order = try c.decodeIfPresent(Order.self, forKey: .order) ?? .init()
+        payment = try c.decodeIfPresent(Payment.self, forKey: .payment) ?? .init()
+        domainCheck = try c.decodeIfPresent(DomainCheck.self, forKey: .domainCheck) ?? .init()
+        documents = try c.decodeIfPresent(Documents.self, forKey: .documents) ?? .init()
+        phoneVerification = try c.decodeIfPresent(PhoneVerification.self, forKey: .phoneVerification) ?? .init()
+        issuance = try c.decodeIfPresent(Issuance.self, forKey: .issuance) ?? .init()
+        installation = try c.decodeIfPresent(Installation.self, forKey: .installation) ?? .init()
+        timeline = try c.decodeIfPresent([TimelineEvent].self, forKey: .timeline) ?? []
+    }
+}
+
+public enum ApplicationType: String, Codable, Sendable, CaseIterable {
+    case new, renewal, reissue
+}
+
+/// 申請団体: the organization that runs the site (R 1-1, N step 2).
+public struct Organization: Codable, Equatable, Sendable {
+    public var nameJa: String?
+    public var nameEn: String?
+    /// 法人番号: 13 digits, the first a check digit.
+    public var corporateNumber: String?
+    /// The registered address (登記住所).
+    public var address: String?
+    /// The representative phone number (代表電話番号) the issuer will call.
+    public var phone: String?
+    /// Whether the trade name and representative number are in DUNS / iTownPage.
+    public var listedInDuns: Bool?
+    public var listedInITownPage: Bool?
+    public init() {}
+}
+
+public enum KeyType: String, Codable, Sendable, CaseIterable {
+    case rsa2048, rsa3072, rsa4096, p256, p384
+}
+
+public enum ServerSoftware: String, Codable, Sendable, CaseIterable {
+    case apacheOpenSSL, nginx, iis10, iis85, iis7, other
+}
+
+/// 1-2: what goes into the CSR, and where the key lives (never the key itself).
+public struct CSRRequest: Codable, Equatable, Sendable {
+    public var commonName: String?
+    public var organization: String?
+    public var organizationalUnit: String?
+    public var locality: String?
+    public var state: String?
+    public var country: String?
+    public var subjectAltNames: [String]?
+    public var keyType: KeyType?
+    public var serverSoftware: ServerSoftware?
+    /// Path of the private key file on this server.
+    public var keyPath: String?
+    /// SHA-256 fingerprint of the public key, to tell later whether a key file matches.
+    public var publicKeyFingerprint: String?
+    /// The CSR as PEM, once made or pasted.
+    public var pem: String?
+    public init() {}
+}
+
+/// For renewals and reissues: the certificate in service now.
+public struct CurrentCertificate: Codable, Equatable, Sendable {
+    public var commonName: String?
+    public var notBefore: CalendarDate?
+    public var notAfter: CalendarDate?
+    public var subjectAltNames: [String]?
+    public var issuer: String?
+    public var serialNumber: String?
+    public init() {}
+}
+
+public enum ReissueReason: String, Codable, Sendable, CaseIterable {
+    case keyLost, serverChange, commonNameChange, organizationChange
+}
+
+/// Reissue (N): why, and when the certificate being replaced was first issued.
+public struct Reissue: Codable, Equatable, Sendable {
+    public var reason: ReissueReason?
+    /// When the original certificate was issued; `currentCertificate.notBefore` when absent.
+    public var originalIssuedOn: CalendarDate?
+    public init() {}
+}
+
+/// 申請責任者: a full-time employee the issuer phones before issuance (R 1-3).
+public struct ApplicantInCharge: Codable, Equatable, Sendable {
+    public var name: String?
+    public var department: String?
+    public var title: String?
+    public var email: String?
+    public var phone: String?
+    public var fullTimeEmployee: Bool?
+    public init() {}
+}
+
+/// 技術担当者: fills in the application and receives the certificate (R 1-3).
+public struct TechnicalContact: Codable, Equatable, Sendable {
+    public var company: String?
+    public var name: String?
+    public var department: String?
+    public var email: String?
+    public var phone: String?
+    public var belongsToApplicant: Bool?
+    /// An agency applying on the organization's behalf.
+    public var agency: Bool?
+    public init() {}
+}
+
+public enum Product: String, Codable, Sendable, CaseIterable {
+    case secure, global, ev
+}
+
+/// 2-1: the order placed on the storefront.
+public struct Order: Codable, Equatable, Sendable {
+    public var product: Product?
+    public var express: Bool?
+    public var licenses: Int?
+    public var coupon: String?
+    /// The order number the issuer gave, once submitted.
+    public var orderNumber: String?
+    public var submittedOn: CalendarDate?
+    public init() {}
+}
+
+public enum PaymentMethod: String, Codable, Sendable, CaseIterable {
+    case bankTransfer, coupon
+}
+
+/// 2-1 / 3-2: how and when the applicant pays.
+public struct Payment: Codable, Equatable, Sendable {
+    public var method: PaymentMethod?
+    public var plannedDate: CalendarDate?
+    /// 先行納入手配: pay after issuance (renewals only).
+    public var deferred: Bool?
+    public var paidOn: CalendarDate?
+    public init() {}
+}
+
+public enum DomainCheckMethod: String, Codable, Sendable, CaseIterable {
+    case whoisChange, approverEmail, opinionLetter
+}
+
+/// Where an approver address came from: constructed from the domain, or a WHOIS contact.
+public enum ApproverSource: String, Codable, Sendable, CaseIterable {
+    case constructed, whoisRegistrant, whoisAdministrative, whoisTechnical
+}
+
+/// 3-1: the right to use the domain name.
+public struct DomainCheck: Codable, Equatable, Sendable {
+    public var whoisMatches: Bool?
+    public var method: DomainCheckMethod?
+    public var approverEmail: String?
+    public var approverSource: ApproverSource?
+    public var approverRepliedOn: CalendarDate?
+    public init() {}
+}
+
+public enum DocumentDelivery: String, Codable, Sendable, CaseIterable {
+    case upload, fax, email
+}
+
+/// 3-1: documents the issuer asked for, and how they were sent.
+public struct Documents: Codable, Equatable, Sendable {
+    public var requested: Bool?
+    public var items: [String]?
+    public var delivery: DocumentDelivery?
+    public var sentOn: CalendarDate?
+    public init() {}
+}
+
+public enum PhoneCallee: String, Codable, Sendable, CaseIterable {
+    case applicantInCharge, technicalContact
+}
+
+public enum PhoneVerificationAlternative: String, Codable, Sendable, CaseIterable {
+    case employmentCertificate, technicalContact, earlierVerification
+}
+
+/// 4: the issuer's call to the applicant-in-charge.
+public struct PhoneVerification: Codable, Equatable, Sendable {
+    public var callee: PhoneCallee?
+    public var briefed: Bool?
+    public var alternative: PhoneVerificationAlternative?
+    public var done: Bool?
+    public var doneOn: CalendarDate?
+    public init() {}
+}
+
+/// 5-1: the issued certificate.
+public struct Issuance: Codable, Equatable, Sendable {
+    public var issuedOn: CalendarDate?
+    public var certificatePath: String?
+    public var chainPath: String?
+    public var serialNumber: String?
+    public init() {}
+}
+
+/// 5-2 / 5-3: installed into the server, intermediate included, and the site seal.
+public struct Installation: Codable, Equatable, Sendable {
+    public var certificateInstalled: Bool?
+    public var intermediateInstalled: Bool?
+    public var sealInstalled: Bool?
+    public var installedOn: CalendarDate?
+    public init() {}
+}
+
+/// A dated event of the application, appended as it happens.
+public struct TimelineEvent: Codable, Equatable, Sendable {
+    public var date: CalendarDate
+    public var event: String
+    public var note: String?
+    public init(date: CalendarDate, event: String, note: String? = nil) {
+        self.date = date
+        self.event = event
+        self.note = note
+    }
+}

@@ -1,0 +1,205 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The kind of value a draft field holds, which says how text typed for it is read.
+public enum FieldKind: Equatable, Sendable {
+    case text
+    case flag
+    case integer
+    case date
+    case list
+    /// One of a fixed set of values (an enum's raw values).
+    case choice([String])
+}
+
+/// One settable leaf of the draft, named by its JSON path (`csr.commonName`).
+public struct FieldSpec: Equatable, Sendable {
+    public let path: String
+    public let kind: FieldKind
+}
+
+/// Enums the schema can list the values of.
+protocol DraftChoice: CaseIterable, RawRepresentable where RawValue == String {}
+extension ApplicationType: DraftChoice {}
+extension KeyType: DraftChoice {}
+extension ServerSoftware: DraftChoice {}
+extension ReissueReason: DraftChoice {}
+extension Product: DraftChoice {}
+extension PaymentMethod: DraftChoice {}
+extension DomainCheckMethod: DraftChoice {}
+extension ApproverSource: DraftChoice {}
+extension DocumentDelivery: DraftChoice {}
+extension PhoneCallee: DraftChoice {}
+extension PhoneVerificationAlternative: DraftChoice {}
+
+private protocol OptionalField { static var wrappedType: Any.Type { get } }
+extension Optional: OptionalField { static var wrappedType: Any.Type { Wrapped.self } }
+
+/// Every field of the draft by path, read off the model itself so it cannot drift
+/// from it: each optional property is a leaf, each section a level of the path.
+public enum DraftSchema {
+    public static let fields: [FieldSpec] = collect(Draft(), prefix: "")
+
+    public static func field(_ path: String) -> FieldSpec? { fields.first { $0.path == path } }
+
+    private static func collect(_ value: Any, prefix: String) -> [FieldSpec] {
+        var specs: [FieldSpec] = []
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            let path = prefix.isEmpty ? label : "\(prefix).\(label)"
+            if let optional = type(of: child.value) as? OptionalField.Type {
+                if let kind = kind(of: optional.wrappedType) { specs.append(FieldSpec(path: path, kind: kind)) }
+            } else if Mirror(reflecting: child.value).displayStyle == .struct {
+                specs += collect(child.value, prefix: path)
+            }
+            // Anything else (schemaVersion, timeline) is not set by path.
+        }
+        return specs
+    }
+
+    private static func kind(of type: Any.Type) -> FieldKind? {
+        switch type {
+        case is String.Type: return .text
+        case is Bool.Type: return .flag
+        case is Int.Type: return .integer
+        case is CalendarDate.Type: return .date
+        case is [String].Type: return .list
+        default:
+            if let choice = type as? any DraftChoice.Type { return .choice(allValues(choice)) }
+            return nil
+        }
+    }
+
+    private static func allValues<T: DraftChoice>(_ type: T.Type) -> [String] { type.allCases.map(\.rawValue) }
+}
+
+/// Why a value could not be set at a path.
+public enum DraftPathError: Error, Equatable, Sendable {
+    case unknownPath(String)
+    case invalidValue(path: String, value: String, expected: Localized)
+
+    public var message: Localized {
+        switch self {
+        case .unknownPath(let path):
+            return Localized("下書きに \(path) という項目はありません", "the draft has no field \(path)")
+        case .invalidValue(let path, let value, let expected):
+            return Localized("\(path): \"\(value)\" は使えません。\(expected.ja)",
+                             "\(path): \"\(value)\" is not accepted; \(expected.en)")
+        }
+    }
+}
+
+extension FieldSpec {
+    /// Reads a value typed on a command line (`yes`, `2026-11-22`, `a,b`) as this field's JSON.
+    /// An empty text clears the field.
+    public func parse(_ text: String) throws(DraftPathError) -> JSONValue {
+        if text.isEmpty { return .null }
+        switch kind {
+        case .text:
+            return .string(text)
+        case .flag:
+            switch text.lowercased() {
+            case "true", "yes", "y", "1", "はい": return .bool(true)
+            case "false", "no", "n", "0", "いいえ": return .bool(false)
+            default: throw .invalidValue(path: path, value: text, expected: Localized("yes か no を指定してください", "expected yes or no"))
+            }
+        case .integer:
+            guard let n = Int(text) else {
+                throw .invalidValue(path: path, value: text, expected: Localized("半角数字で指定してください", "expected a whole number"))
+            }
+            return .int(n)
+        case .date:
+            guard CalendarDate(iso8601: text) != nil else {
+                throw .invalidValue(path: path, value: text, expected: Localized("日付は 2026-11-22 の形で指定してください", "expected a date such as 2026-11-22"))
+            }
+            return .string(text)
+        case .list:
+            let items = text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+            return .array(items.map(JSONValue.string))
+        case .choice(let values):
+            guard values.contains(text) else { throw invalidChoice(text, values) }
+            return .string(text)
+        }
+    }
+
+    /// Checks a JSON value (from an answers file) against this field's kind.
+    public func check(_ value: JSONValue) throws(DraftPathError) {
+        switch (kind, value) {
+        case (_, .null), (.text, .string), (.flag, .bool), (.integer, .int): return
+        case (.date, .string(let s)):
+            if CalendarDate(iso8601: s) == nil { _ = try parse(s) }
+        case (.list, .array(let items)):
+            if items.contains(where: { if case .string = $0 { return false } else { return true } }) {
+                throw .invalidValue(path: path, value: value.displayText, expected: Localized("文字列のリストを指定してください", "expected a list of strings"))
+            }
+        case (.choice(let values), .string(let s)):
+            if !values.contains(s) { throw invalidChoice(s, values) }
+        default:
+            throw .invalidValue(path: path, value: value.displayText, expected: expectation)
+        }
+    }
+
+    private var expectation: Localized {
+        switch kind {
+        case .text: return Localized("文字列を指定してください", "expected a string")
+        case .flag: return Localized("true か false を指定してください", "expected true or false")
+        case .integer: return Localized("整数を指定してください", "expected a whole number")
+        case .date: return Localized("日付 (YYYY-MM-DD) を指定してください", "expected a date (YYYY-MM-DD)")
+        case .list: return Localized("文字列のリストを指定してください", "expected a list of strings")
+        case .choice(let values):
+            let list = values.joined(separator: ", ")
+            return Localized("次のいずれかです: \(list)", "expected one of: \(list)")
+        }
+    }
+
+    private func invalidChoice(_ text: String, _ values: [String]) -> DraftPathError {
+        let list = values.joined(separator: ", ")
+        return .invalidValue(path: path, value: text, expected: Localized("次のいずれかです: \(list)", "expected one of: \(list)"))
+    }
+}
+
+extension Draft {
+    /// The value at a field path, or nil when the field is empty.
+    public func value(at path: String) throws(DraftPathError) -> JSONValue? {
+        guard DraftSchema.field(path) != nil else { throw .unknownPath(path) }
+        var node = asJSON()
+        for key in path.split(separator: ".") {
+            guard case .object(let members) = node, let next = members[String(key)] else { return nil }
+            node = next
+        }
+        return node == .null ? nil : node
+    }
+
+    /// A copy with the field at `path` set to `value` (`.null` clears it).
+    public func setting(_ path: String, to value: JSONValue) throws(DraftPathError) -> Draft {
+        guard let field = DraftSchema.field(path) else { throw .unknownPath(path) }
+        try field.check(value)
+        let keys = path.split(separator: ".").map(String.init)
+        let updated = Draft.set(asJSON(), keys[...], value)
+        do {
+            let data = try JSONEncoder().encode(updated)
+            return try JSONDecoder().decode(Draft.self, from: data)
+        } catch {
+            // `check` accepted the value, so only an out-of-range case could land here.
+            throw .invalidValue(path: path, value: value.displayText, expected: Localized("形式が違います", "wrong form"))
+        }
+    }
+
+    func asJSON() -> JSONValue {
+        let bytes = DraftCodec.encode(self)
+        return (try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))) ?? .object([:])
+    }
+
+    private static func set(_ node: JSONValue, _ keys: ArraySlice<String>, _ value: JSONValue) -> JSONValue {
+        guard let key = keys.first else { return value }
+        var members: [String: JSONValue] = [:]
+        if case .object(let existing) = node { members = existing }
+        let child = members[key] ?? .object([:])
+        let newChild = set(child, keys.dropFirst(), value)
+        if newChild == .null { members[key] = nil } else { members[key] = newChild }
+        return .object(members)
+    }
+}

@@ -1,0 +1,57 @@
+/// What each draft field is called, so every message names the field the way the
+/// screens and the procedure do.
+public enum FieldLabels {
+    public static func label(_ path: String) -> Localized {
+        labels[path] ?? Localized(path, path)
+    }
+
+    static let labels: [String: Localized] = [
+        "applicationType": Localized("申請種別", "Application type"),
+        "organization.nameJa": Localized("申請団体名 (日本語)", "Organization name (Japanese)"),
+        "organization.nameEn": Localized("申請団体名 (英語)", "Organization name (English)"),
+        "organization.corporateNumber": Localized("法人番号", "Corporate number"),
+        "organization.address": Localized("登記住所", "Registered address"),
+        "organization.phone": Localized("代表電話番号", "Representative phone number"),
+        "organization.listedInDuns": Localized("DUNS 登録", "Listed in DUNS"),
+        "organization.listedInITownPage": Localized("iタウンページ登録", "Listed in iTownPage"),
+        "csr.commonName": Localized("コモンネーム (CN)", "Common Name (CN)"),
+        "csr.organization": Localized("組織名 (O)", "Organization (O)"),
+        "csr.organizationalUnit": Localized("部署名 (OU)", "Organizational Unit (OU)"),
+        "csr.locality": Localized("市区町村 (L)", "Locality (L)"),
+        "csr.state": Localized("都道府県 (ST)", "State (ST)"),
+        "csr.country": Localized("国コード (C)", "Country (C)"),
+        "csr.subjectAltNames": Localized("サブジェクト代替名 (SAN)", "Subject alternative names (SANs)"),
+        "csr.keyType": Localized("鍵の種類", "Key type"),
+        "csr.serverSoftware": Localized("サーバソフトウェア", "Server software"),
+        "currentCertificate.commonName": Localized("現在の証明書のコモンネーム", "Current certificate's Common Name"),
+        "currentCertificate.notBefore": Localized("現在の証明書の発行日", "Current certificate's issue date"),
+        "currentCertificate.notAfter": Localized("現在の証明書の有効期限", "Current certificate's expiry date"),
+        "reissue.reason": Localized("再発行の理由", "Reason for the reissue"),
+        "reissue.originalIssuedOn": Localized("初回発行日", "First issuance date"),
+        "applicantInCharge.name": Localized("申請責任者の氏名", "Applicant-in-charge's name"),
+        "applicantInCharge.department": Localized("申請責任者の部署", "Applicant-in-charge's department"),
+        "applicantInCharge.title": Localized("申請責任者の役職", "Applicant-in-charge's title"),
+        "applicantInCharge.email": Localized("申請責任者のメールアドレス", "Applicant-in-charge's e-mail"),
+        "applicantInCharge.phone": Localized("申請責任者の電話番号", "Applicant-in-charge's phone"),
+        "applicantInCharge.fullTimeEmployee": Localized("申請責任者が正社員・正職員か", "Applicant-in-charge is a full-time employee"),
+        "technicalContact.company": Localized("技術担当者の会社名", "Technical contact's company"),
+        "technicalContact.name": Localized("技術担当者の氏名", "Technical contact's name"),
+        "technicalContact.email": Localized("技術担当者のメールアドレス", "Technical contact's e-mail"),
+        "technicalContact.phone": Localized("技術担当者の電話番号", "Technical contact's phone"),
+        "technicalContact.belongsToApplicant": Localized("技術担当者が申請団体の所属か", "Technical contact belongs to the applicant"),
+        "technicalContact.agency": Localized("技術担当者が代行業者か", "Technical contact is an agency"),
+        "order.product": Localized("製品", "Product"),
+        "order.express": Localized("エクスプレス発行", "Express issuance"),
+        "order.licenses": Localized("ライセンス数", "Licenses"),
+        "order.coupon": Localized("クーポン", "Coupon"),
+        "payment.method": Localized("支払方法", "Payment method"),
+        "payment.plannedDate": Localized("振込予定日", "Planned transfer date"),
+        "payment.deferred": Localized("先行納入手配", "Deferred payment (先行納入手配)"),
+        "domainCheck.whoisMatches": Localized("WHOIS 登録者と申請団体の一致", "WHOIS registrant matches the applicant"),
+        "domainCheck.method": Localized("ドメイン使用権の確認方法", "Domain check method"),
+        "domainCheck.approverEmail": Localized("承認者メールアドレス", "Approver e-mail address"),
+        "domainCheck.approverSource": Localized("承認者アドレスの種類", "Approver address kind"),
+        "phoneVerification.callee": Localized("電話確認の相手", "Person called"),
+        "phoneVerification.alternative": Localized("電話確認の代替手段", "Phone verification alternative"),
+    ]
+}

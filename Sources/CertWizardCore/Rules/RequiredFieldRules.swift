@@ -1,0 +1,74 @@
+/// Fields the procedure needs before the application can go on. Each is an error
+/// while empty, and only where the procedure asks for it (the current certificate
+/// only on renewal, the approver only for the e-mail path ...).
+enum RequiredFieldRules {
+    struct Requirement: Sendable {
+        let path: String
+        let code: String
+        let appliesWhen: @Sendable (Draft) -> Bool
+        let isEmpty: @Sendable (Draft) -> Bool
+    }
+
+    static func text(_ path: String, _ code: String, when: @escaping @Sendable (Draft) -> Bool = { _ in true },
+                     _ value: @escaping @Sendable (Draft) -> String?) -> Requirement {
+        Requirement(path: path, code: code, appliesWhen: when, isEmpty: { value($0).nonBlank == nil })
+    }
+
+    static func answer<T>(_ path: String, _ code: String, when: @escaping @Sendable (Draft) -> Bool = { _ in true },
+                          _ value: @escaping @Sendable (Draft) -> T?) -> Requirement {
+        Requirement(path: path, code: code, appliesWhen: when, isEmpty: { value($0) == nil })
+    }
+
+    static let unlisted: @Sendable (Draft) -> Bool = {
+        $0.organization.listedInDuns == false && $0.organization.listedInITownPage == false
+    }
+    static let isRenewal: @Sendable (Draft) -> Bool = { $0.applicationType == .renewal }
+    static let isReissue: @Sendable (Draft) -> Bool = { $0.applicationType == .reissue }
+
+    static let requirements: [Requirement] = [
+        answer("applicationType", "application-type-missing") { $0.applicationType },
+        text("organization.nameJa", "organization-name-ja-missing") { $0.organization.nameJa },
+        text("organization.nameEn", "organization-name-en-missing") { $0.organization.nameEn },
+        text("organization.phone", "organization-phone-missing") { $0.organization.phone },
+        // N step 2: without a DUNS / iTownPage entry the issuer needs the registered details.
+        text("organization.corporateNumber", "corporate-number-missing", when: unlisted) { $0.organization.corporateNumber },
+        text("organization.address", "address-missing", when: unlisted) { $0.organization.address },
+        text("csr.commonName", "cn-missing") { $0.csr.commonName },
+        text("csr.organization", "organization-missing") { $0.csr.organization },
+        text("csr.locality", "locality-missing") { $0.csr.locality },
+        text("csr.state", "state-missing") { $0.csr.state },
+        // A pasted CSR already fixes the key type.
+        answer("csr.keyType", "key-type-missing", when: { $0.csr.pem.nonBlank == nil }) { $0.csr.keyType },
+        answer("csr.serverSoftware", "server-software-missing") { $0.csr.serverSoftware },
+        text("currentCertificate.commonName", "current-certificate-cn-missing", when: isRenewal) { $0.currentCertificate.commonName },
+        answer("currentCertificate.notBefore", "current-certificate-issue-date-missing", when: isRenewal) { $0.currentCertificate.notBefore },
+        answer("currentCertificate.notAfter", "current-certificate-expiry-missing", when: isRenewal) { $0.currentCertificate.notAfter },
+        answer("reissue.reason", "reissue-reason-missing", when: isReissue) { $0.reissue.reason },
+        answer("reissue.originalIssuedOn", "reissue-issue-date-missing", when: isReissue) { $0.reissue.originalIssuedOn ?? $0.currentCertificate.notBefore },
+        text("applicantInCharge.name", "applicant-name-missing") { $0.applicantInCharge.name },
+        text("applicantInCharge.email", "applicant-email-missing") { $0.applicantInCharge.email },
+        text("applicantInCharge.phone", "applicant-phone-missing") { $0.applicantInCharge.phone },
+        answer("applicantInCharge.fullTimeEmployee", "applicant-employment-missing") { $0.applicantInCharge.fullTimeEmployee },
+        text("technicalContact.company", "technical-company-missing") { $0.technicalContact.company },
+        text("technicalContact.name", "technical-name-missing") { $0.technicalContact.name },
+        text("technicalContact.email", "technical-email-missing") { $0.technicalContact.email },
+        text("technicalContact.phone", "technical-phone-missing") { $0.technicalContact.phone },
+        answer("order.product", "product-missing") { $0.order.product },
+        answer("payment.method", "payment-method-missing") { $0.payment.method },
+        answer("payment.plannedDate", "payment-date-missing",
+               when: { $0.payment.method == .bankTransfer && $0.payment.deferred != true }) { $0.payment.plannedDate },
+        answer("domainCheck.method", "domain-check-method-missing", when: { $0.domainCheck.whoisMatches == false }) { $0.domainCheck.method },
+        text("domainCheck.approverEmail", "approver-email-missing", when: { $0.domainCheck.method == .approverEmail }) { $0.domainCheck.approverEmail },
+    ]
+
+    static let all: [Rule] = [
+        Rule(codes: requirements.map(\.code)) { context in
+            requirements.compactMap { r in
+                guard r.appliesWhen(context.draft), r.isEmpty(context.draft) else { return nil }
+                let label = FieldLabels.label(r.path)
+                return Finding(.error, r.code, field: r.path,
+                               Localized("\(label.ja)が未入力です", "\(label.en) is not filled in"))
+            }
+        },
+    ]
+}

@@ -1,0 +1,51 @@
+/// What every rule sees: the draft, the day it is judged on, and the calendar.
+public struct RuleContext: Sendable {
+    public let draft: Draft
+    public let today: CalendarDate
+    public let calendar: BusinessCalendar
+    public let publicSuffixes: PublicSuffixList
+
+    public init(draft: Draft, today: CalendarDate, calendar: BusinessCalendar = .japan,
+                publicSuffixes: PublicSuffixList = .shared) {
+        self.draft = draft
+        self.today = today
+        self.calendar = calendar
+        self.publicSuffixes = publicSuffixes
+    }
+
+    var type: ApplicationType? { draft.applicationType }
+}
+
+/// A rule of the procedure: a pure function from the draft (and today) to findings.
+public struct Rule: Sendable {
+    /// The codes this rule can report, for the README and tests.
+    public let codes: [String]
+    let check: @Sendable (RuleContext) -> [Finding]
+
+    public init(codes: [String], check: @escaping @Sendable (RuleContext) -> [Finding]) {
+        self.codes = codes
+        self.check = check
+    }
+}
+
+/// Every rule, in procedure order, and the one entry point screens and commands use.
+public enum Validator {
+    public static let rules: [Rule] = RequiredFieldRules.all + DistinguishedNameRules.all + OrganizationRules.all
+        + ContactRules.all + RenewalRules.all + OrderRules.all + DomainCheckRules.all + PhoneVerificationRules.all
+
+    /// All findings for `draft` as of `today`, in procedure order.
+    public static func findings(for draft: Draft, today: CalendarDate, calendar: BusinessCalendar = .japan) -> [Finding] {
+        let context = RuleContext(draft: draft, today: today, calendar: calendar)
+        return rules.flatMap { $0.check(context) }
+    }
+
+    /// Findings for some fields only (a screen asks for its own).
+    public static func findings(for draft: Draft, fields: Set<String>, today: CalendarDate) -> [Finding] {
+        findings(for: draft, today: today).filter { fields.contains($0.field) }
+    }
+
+    public static var allCodes: [String] {
+        var seen = Set<String>()
+        return rules.flatMap(\.codes).filter { seen.insert($0).inserted }
+    }
+}

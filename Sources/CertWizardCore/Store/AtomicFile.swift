@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The points of an atomic save, named so a test can stop a real process between them.
+public enum SaveStage: Sendable {
+    /// The new contents are in a temporary file and on disk; the old file is untouched.
+    case written
+    /// The new file has replaced the old one.
+    case renamed
+}
+
+/// Whole-file writes that are all or nothing, even across a crash or power loss:
+/// write a temporary file beside the target, fsync it, rename it over the target,
+/// fsync the folder. Readers see the old file or the new one, never a mix.
+public enum AtomicFile {
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError("open", path) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw FileError("read", path) }
+            if n == 0 { return bytes }
+            bytes += buffer[0..<n]
+        }
+    }
+
+    /// Replaces (or creates) `path` with `bytes`, file mode `mode`.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600,
+                             stage: (SaveStage) -> Void = { _ in }) throws(FileError) {
+        let temp = try writeTemporary(bytes, beside: path, mode: mode)
+        stage(.written)
+        guard rename(temp, path) == 0 else {
+            let error = FileError("rename", path)
+            unlink(temp)
+            throw error
+        }
+        try syncDirectory(of: path)
+        stage(.renamed)
+    }
+
+    /// Creates `path` with `bytes` only if nothing is there yet; never replaces a file.
+    /// (link(2) of a complete temporary file fails with EEXIST where rename would overwrite.)
+    public static func create(_ bytes: [UInt8], at path: String, mode: mode_t = 0o600) throws(FileError) {
+        let temp = try writeTemporary(bytes, beside: path, mode: mode)
+        defer { unlink(temp) }
+        guard link(temp, path) == 0 else { throw FileError("create", path) }
+        try syncDirectory(of: path)
+    }
+
+    /// Makes `path` and its missing parents, new ones with `mode`.
+    public static func makeDirectories(_ path: String, mode: mode_t = 0o700) throws(FileError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, mode) != 0 && errno != EEXIST { throw FileError("create the folder", current) }
+        }
+    }
+
+    static func writeTemporary(_ bytes: [UInt8], beside path: String, mode: mode_t) throws(FileError) -> String {
+        let (dir, base) = split(path)
+        let temp = "\(dir)/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw FileError("create", temp) }
+        var failure: FileError?
+        var offset = 0
+        while offset < bytes.count, failure == nil {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno != EINTR { failure = FileError("write", temp) } } else { offset += n }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = FileError("sync", temp) }
+        close(fd)
+        if let failure { unlink(temp); throw failure }
+        return temp
+    }
+
+    static func syncDirectory(of path: String) throws(FileError) {
+        let dir = split(path).dir
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError("open", dir) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw FileError("sync", dir) }
+    }
+
+    static func split(_ path: String) -> (dir: String, base: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let dir = String(path[..<slash])
+        return (dir.isEmpty ? "/" : dir, String(path[path.index(after: slash)...]))
+    }
+}

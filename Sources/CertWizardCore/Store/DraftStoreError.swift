@@ -1,0 +1,36 @@
+/// Why a draft could not be found, read, locked or written. Every case names the draft's
+/// path, and the messages say what the user can do.
+public enum DraftStoreError: Error, Equatable, Sendable {
+    case notFound(path: String)
+    case unreadable(path: String, reason: DraftReadError)
+    case file(FileError)
+    case locked(path: String, holder: Int32?)
+    case alreadyExists(path: String)
+    case invalidName(String, reason: Localized)
+    case noDrafts(directory: String)
+
+    public var message: Localized {
+        switch self {
+        case .notFound(let path):
+            return Localized("下書き \(path) がありません", "no draft at \(path)")
+        case .unreadable(let path, let reason):
+            return Localized(
+                "下書き \(path) を読めません: \(reason.message.ja)。このファイルはそのまま残します。別の名前で新しい下書きを始められます",
+                "cannot read the draft \(path): \(reason.message.en). The file is left as it is; you can start a new draft under another name")
+        case .file(let error):
+            return error.message
+        case .locked(let path, let holder):
+            let pid = holder.map { " (pid \($0))" } ?? ""
+            return Localized("下書き \(path) は別の certwiz\(pid) で開かれています。そちらを終了してから開いてください",
+                             "the draft \(path) is open in another certwiz\(pid); close that one first")
+        case .alreadyExists(let path):
+            return Localized("下書き \(path) は既にあります。別の名前を指定してください",
+                             "a draft already exists at \(path); choose another name")
+        case .invalidName(let name, let reason):
+            return Localized("下書き名「\(name)」は使えません: \(reason.ja)", "the draft name '\(name)' cannot be used: \(reason.en)")
+        case .noDrafts(let directory):
+            return Localized("下書きがありません (\(directory))。certwiz new NAME で作成できます",
+                             "there are no drafts (in \(directory)); create one with: certwiz new NAME")
+        }
+    }
+}
