@@ -7,7 +7,7 @@ import Foundation
 /// Why a draft's bytes could not be read as a draft. Each case says what and where.
 public enum DraftReadError: Error, Equatable, Sendable {
     case empty
-    case notJSON(detail: String)
+    case notJSON(detail: Localized)
     case wrongShape(path: String, detail: String)
     case newerSchema(found: Int, supported: Int)
 
@@ -17,8 +17,7 @@ public enum DraftReadError: Error, Equatable, Sendable {
             return Localized("ファイルが空です (書き込み途中で切れた可能性があります)",
                              "the file is empty (possibly cut off while being written)")
         case .notJSON(let detail):
-            return Localized("JSON として読めません (壊れているか途中で切れています): \(detail)",
-                             "not valid JSON (corrupt or truncated): \(detail)")
+            return Localized("JSON として読めません: \(detail.ja)", "not valid JSON: \(detail.en)")
         case .wrongShape(let path, let detail):
             let at = path.isEmpty ? "" : "\(path): "
             return Localized("項目の形式が違います: \(at)\(detail)", "a field has the wrong form: \(at)\(detail)")
@@ -55,17 +54,16 @@ public enum DraftCodec {
         do {
             return try JSONDecoder().decode(Draft.self, from: data)
         } catch let error as DecodingError {
-            throw describe(error)
+            throw describe(error, bytes)
         } catch {
-            throw .notJSON(detail: "\(error)")
+            throw .notJSON(detail: JSONDiagnosis.describe(bytes))
         }
     }
 
-    static func describe(_ error: DecodingError) -> DraftReadError {
+    static func describe(_ error: DecodingError, _ bytes: [UInt8]) -> DraftReadError {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            let underlying = context.underlyingError.map { " (\($0))" } ?? ""
-            return .notJSON(detail: context.debugDescription + underlying)
+            return .notJSON(detail: JSONDiagnosis.describe(bytes))
         case .dataCorrupted(let context):
             return .wrongShape(path: path(context.codingPath), detail: context.debugDescription)
         case .typeMismatch(let type, let context):
@@ -75,7 +73,7 @@ public enum DraftCodec {
         case .keyNotFound(let key, let context):
             return .wrongShape(path: path(context.codingPath + [key]), detail: "required key missing")
         @unknown default:
-            return .notJSON(detail: "\(error)")
+            return .notJSON(detail: JSONDiagnosis.describe(bytes))
         }
     }
 

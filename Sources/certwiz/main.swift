@@ -1,1 +1,1 @@
-print("certwiz")
+CertWiz.main()

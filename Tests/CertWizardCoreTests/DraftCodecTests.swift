@@ -112,3 +112,14 @@ import Testing
         #expect(throws: DraftPathError.self) { try DraftSchema.field("order.express")!.parse("maybe") }
     }
 }
+
+@Suite struct JSONDiagnosisTests {
+    @Test func tellsWhatIsWrongWithTheBytes() {
+        func said(_ text: String) -> String { JSONDiagnosis.describe(Array(text.utf8)).en }
+        #expect(said("{\"csr\": {\n\"commonName\": \"w") .contains("cut off at line 2"))
+        #expect(said("{\"csr\": {}} junk").contains("more after the JSON closes at line 1"))
+        #expect(said("csr: x").contains("does not begin with '{'"))
+        #expect(said("{\"a\" 1}").contains("syntax"))
+        #expect(JSONDiagnosis.describe([0x7B, 0x00, 0x7D]).en.contains("not text"))
+    }
+}

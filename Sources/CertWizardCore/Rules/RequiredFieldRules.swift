@@ -67,7 +67,7 @@ enum RequiredFieldRules {
                 guard r.appliesWhen(context.draft), r.isEmpty(context.draft) else { return nil }
                 let label = FieldLabels.label(r.path)
                 return Finding(.error, r.code, field: r.path,
-                               Localized("\(label.ja)が未入力です", "\(label.en) is not filled in"))
+                               Localized("\(label.ja): 未入力です", "\(label.en): not filled in"))
             }
         },
     ]

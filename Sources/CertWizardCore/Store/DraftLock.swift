@@ -28,7 +28,9 @@ public final class DraftLock: @unchecked Sendable {
         guard fd >= 0 else { throw .file(FileError("open", path)) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let holder = DraftLock.readPid(fd)
-            close(fd)
+            // deinit still runs for a class whose init throws after setting every
+            // property: release() closes the descriptor once, and only once.
+            release()
             throw .locked(path: draftPath, holder: holder)
         }
         let pid = Array("\(getpid())\n".utf8)

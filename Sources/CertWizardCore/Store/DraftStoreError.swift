@@ -9,6 +9,12 @@ public enum DraftStoreError: Error, Equatable, Sendable {
     case invalidName(String, reason: Localized)
     case noDrafts(directory: String)
 
+    /// The reason alone, without the path and advice: for one-line listings.
+    public var shortReason: Localized {
+        if case .unreadable(_, let reason) = self { return reason.message }
+        return message
+    }
+
     public var message: Localized {
         switch self {
         case .notFound(let path):

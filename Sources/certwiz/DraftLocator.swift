@@ -1,0 +1,26 @@
+import CertWizardCore
+
+/// Finds the draft a command is about: `--draft NAME` in the store, `--draft PATH`
+/// (anything with a `/` or ending in `.json`) anywhere, or, with no option, the most
+/// recently changed draft in the store.
+struct DraftLocator {
+    let store: DraftStore
+
+    init(environment: [String: String] = processEnvironment) {
+        store = DraftStore(environment: environment)
+    }
+
+    func locate(_ option: String?) throws(DraftStoreError) -> DraftFile {
+        if let option {
+            if option.contains("/") || option.hasSuffix(".json") { return DraftFile(path: option) }
+            return try store.file(named: option)
+        }
+        let listings = try store.list()
+        guard let newest = listings.first else { throw .noDrafts(directory: store.directory) }
+        if listings.count > 1 {
+            Output.note(L("下書き \(newest.file.name) を使います (最後に変更されたもの。--draft で指定できます)",
+                          "using the draft \(newest.file.name), the most recently changed (choose another with --draft)"))
+        }
+        return newest.file
+    }
+}
