@@ -9,12 +9,12 @@ public enum ApproverAddresses {
         var name = commonName.lowercased()
         if name.hasPrefix("*.") { name.removeFirst(2) }
         guard HostName.isValid(name) else { return [] }
+        // The CN's own domain and its parents, down to (not including) its public suffix.
+        let suffixLabels = suffixes.publicSuffix(of: name).split(separator: ".").count
         var labels = name.split(separator: ".").map(String.init)
         var result: [String] = []
-        while labels.count >= 2 {
-            let domain = labels.joined(separator: ".")
-            if suffixes.isPublicSuffix(domain) { break }
-            result.append(domain)
+        while labels.count > suffixLabels {
+            result.append(labels.joined(separator: "."))
             labels.removeFirst()
         }
         return result

@@ -38,15 +38,21 @@ public struct PublicSuffixList: Sendable {
         }
     }
 
-    public func isPublicSuffix(_ domain: String) -> Bool {
-        let name = domain.lowercased()
-        if !name.contains(".") { return true }
-        if exceptions.contains(name) { return false }
-        if exact.contains(name) { return true }
-        if let dot = name.firstIndex(of: ".") {
-            return wildcard.contains(String(name[name.index(after: dot)...]))
+    /// The public suffix of `domain` by the list's algorithm: an exception rule wins,
+    /// then the longest matching rule; a name no rule matches has its TLD as suffix.
+    public func publicSuffix(of domain: String) -> String {
+        let labels = domain.lowercased().split(separator: ".").map(String.init)
+        for i in labels.indices {
+            let candidate = labels[i...].joined(separator: ".")
+            if exceptions.contains(candidate) { return labels[(i + 1)...].joined(separator: ".") }
+            if exact.contains(candidate) { return candidate }
+            if i + 1 < labels.count, wildcard.contains(labels[(i + 1)...].joined(separator: ".")) { return candidate }
         }
-        return false
+        return labels.last ?? ""
+    }
+
+    public func isPublicSuffix(_ domain: String) -> Bool {
+        publicSuffix(of: domain) == domain.lowercased()
     }
 
     private static func readFile(_ path: String) -> String? {

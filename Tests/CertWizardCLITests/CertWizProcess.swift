@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// Runs the built `certwiz` binary in a private data folder, as a user's shell would.
+final class CertWizProcess {
+    let home: String
+    let environment: [String: String]
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    init() {
+        home = NSTemporaryDirectory() + "certwiz-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        environment = ["HOME": home, "XDG_DATA_HOME": home + "/data", "LANG": "C.UTF-8",
+                       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    }
+
+    var draftsDirectory: String { home + "/data/certwiz/drafts" }
+
+    static let binary: URL = {
+        if let explicit = ProcessInfo.processInfo.environment["CERTWIZ_BIN"] { return URL(fileURLWithPath: explicit) }
+        // The test bundle sits in the products folder beside the executable.
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("certwiz")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/certwiz")
+    }()
+
+    deinit { try? FileManager.default.removeItem(atPath: home) }
+
+    @discardableResult
+    func run(_ arguments: String..., stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
+        try run(args: arguments, stdin: stdin, extraEnvironment: extraEnvironment)
+    }
+
+    @discardableResult
+    func run(args arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = CertWizProcess.binary
+        process.arguments = arguments
+        process.environment = environment.merging(extraEnvironment) { $1 }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
+        return Result(status: status, stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    func write(_ text: String, to name: String) throws {
+        try FileManager.default.createDirectory(atPath: draftsDirectory, withIntermediateDirectories: true)
+        try text.write(toFile: draftsDirectory + "/" + name, atomically: false, encoding: .utf8)
+    }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOfFile: draftsDirectory + "/" + name, encoding: .utf8)
+    }
+}
