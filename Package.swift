@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "certwiz", targets: ["certwiz"]),
         .library(name: "CertWizardCore", targets: ["CertWizardCore"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -15,14 +16,29 @@ let package = Package(
         // The procedure's knowledge: draft model, rules, calendar, draft store.
         // No terminal and no network here: everything is a function of the draft.
         .target(name: "CertWizardCore"),
+        // ncurses, behind one adapter: the system library, and C for its macros and for
+        // restoring the terminal from signal handlers.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // A terminal toolkit that knows nothing of certificates: cells, keys, widgets, backends.
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CursesShim"]),
+        // One file per wizard screen, in procedure order: what is asked, never how it is drawn.
+        .target(name: "Screens", dependencies: ["CertWizardCore"], path: "Screens", exclude: ["README.md"]),
+        // The wizard itself: model, update, view; plain mode; answers files.
+        .target(name: "CertWizardApp", dependencies: ["CertWizardCore", "Screens", "TerminalUI"]),
         .executableTarget(
             name: "certwiz",
             dependencies: [
                 "CertWizardCore",
+                "CertWizardApp",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "Screens", "TerminalUI"],
+                    exclude: ["Golden"]),
         // Drives the built `certwiz` binary; depends on it so `swift test` builds it first.
         .testTarget(name: "CertWizardCLITests", dependencies: ["certwiz", "CertWizardCore"]),
     ]

@@ -1,5 +1,13 @@
 import CertWizardCore
+import TerminalUI
+#if canImport(FoundationEssentials)
+import FoundationEssentials  // JSON only: all of Foundation would slow the wizard's start
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 
 /// Exit codes scripts can rely on (README.md lists them).
 enum ExitStatus {
@@ -12,11 +20,11 @@ enum ExitStatus {
 
 enum Output {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("certwiz: " + text + "\n").utf8))
+        fputs("certwiz: " + text + "\n", stderr)
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        fputs(text + "\n", stderr)
     }
 
     static func json<T: Encodable>(_ value: T) {
@@ -42,7 +50,7 @@ enum Output {
         var time = time_t(seconds)
         var parts = tm()
         localtime_r(&time, &parts)
-        return String(format: "%04d-%02d-%02d %02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min))
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
     }
 }

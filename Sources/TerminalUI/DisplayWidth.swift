@@ -1,3 +1,5 @@
+/// Display widths follow Unicode East Asian Width as terminals apply it (wcwidth), kept
+/// here rather than asked of the C library so that headless tests agree with any locale.
 /// How many terminal columns text takes: East Asian wide and full-width characters
 /// take two, combining marks and zero-width characters none, the rest one.
 public enum DisplayWidth {

@@ -1,0 +1,51 @@
+import CertWizardCore
+
+/// 1-2 CSR の準備: the Distinguished Name, SANs, key type and server software (R 1-2).
+public let csrScreen = ScreenSpec(
+    id: "csr", step: .csr,
+    title: Localized("CSR の準備", "Prepare the CSR"),
+    guidance: Localized(
+        "CSR (証明書署名要求) は、証明書を使うサーバ上で作成します。レンタルサーバではホスティング会社が作成します。識別名 (DN) はすべて半角英数字で入力します。",
+        "Make the CSR (certificate signing request) on the server that will use the certificate; on a rented server the hosting company makes it. Every Distinguished Name field is entered in plain ASCII."),
+    items: [
+        .field(ScreenField("csr.serverSoftware", .choice(ChoiceOption.from("csr.serverSoftware", [
+            "apacheOpenSSL": Localized("Apache + OpenSSL", "Apache + OpenSSL"),
+            "nginx": Localized("nginx", "nginx"),
+            "iis10": Localized("Microsoft IIS 10", "Microsoft IIS 10"),
+            "iis85": Localized("Microsoft IIS 8.5", "Microsoft IIS 8.5"),
+            "iis7": Localized("Microsoft IIS 7.x", "Microsoft IIS 7.x"),
+            "other": Localized("その他", "Other"),
+        ])), help: Localized("証明書を入れるサーバソフトウェア。インストール手順と中間証明書の入れ方が変わります。",
+                             "The server software the certificate goes into; installation and the intermediate certificate depend on it."))),
+        .field(ScreenField("csr.commonName", help: Localized(
+            "SSL を使うサイトの FQDN。更新では現在の証明書とまったく同じにします。ワイルドカードは *.example.co.jp の形です。",
+            "The FQDN of the SSL site. On renewal exactly the current certificate's CN. A wildcard is written *.example.co.jp."),
+            example: "www.example.co.jp")),
+        .field(ScreenField("csr.organization", help: Localized(
+            "組織の正式な英文名。法人格 (inc.、Co.,Ltd、K.K. など) も含めます。",
+            "The organization's official English name, legal form included (inc., Co.,Ltd, K.K. ...)."), example: "Sample K.K.")),
+        .field(ScreenField("csr.organizationalUnit", help: Localized(
+            "部署名。公的に信頼される証明書には載らなくなったため、空欄をおすすめします。",
+            "The department. Publicly trusted certificates no longer carry it: leaving it empty is recommended."), example: "Web Sales")),
+        .field(ScreenField("csr.locality", help: Localized(
+            "市区町村。帝国データバンク、登記事項証明書、職員録のいずれかに登録された住所と一致させます。",
+            "City or ward, as registered with Teikoku Databank, in the certificate of registered matters, or in the staff directory."),
+            example: "Chuo-ku")),
+        .field(ScreenField("csr.state", help: Localized(
+            "都道府県 (ローマ字)。登録された住所と一致させます。", "The prefecture in romaji, matching the registered address."), example: "Tokyo")),
+        .field(ScreenField("csr.country", help: Localized("2 文字の国コード。日本は JP。", "The two-letter country code; JP for Japan."), example: "JP")),
+        .field(ScreenField("csr.subjectAltNames", .lines(height: 3), help: Localized(
+            "証明書に入れるホスト名を 1 行に 1 つ。ブラウザはここだけを見ます。空ならコモンネームだけが入ります。",
+            "Host names the certificate covers, one per line. Browsers read only these; when empty the Common Name alone is used."),
+            example: "www.example.co.jp")),
+        .field(ScreenField("csr.keyType", .choice(ChoiceOption.from("csr.keyType", [
+            "rsa2048": Localized("RSA 2048 ビット (最も広く使える)", "RSA 2048-bit (works everywhere)"),
+            "rsa3072": Localized("RSA 3072 ビット", "RSA 3072-bit"),
+            "rsa4096": Localized("RSA 4096 ビット (生成に時間がかかります)", "RSA 4096-bit (slow to generate)"),
+            "p256": Localized("ECDSA P-256 (速くて小さい)", "ECDSA P-256 (fast and small)"),
+            "p384": Localized("ECDSA P-384", "ECDSA P-384"),
+        ])), help: Localized("秘密鍵の種類。迷ったら RSA 2048 か ECDSA P-256。", "The private key's type. When unsure: RSA 2048 or ECDSA P-256."))),
+        .note(Localized(
+            "鍵と CSR の作成、既存 CSR の貼り付け・読み込みは次の版で加わります。いまは選んだ内容を下書きに記録します。",
+            "Making the key and CSR here, and pasting or loading an existing CSR, arrive in a later version; for now your choices are recorded in the draft.")),
+    ])

@@ -1,0 +1,117 @@
+/// One value a choice offers, with what the applicant reads for it.
+public struct ChoiceOption: Equatable, Sendable {
+    public let value: String
+    public let label: Localized
+    public init(_ value: String, _ label: Localized) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// How a field is answered. The engine picks the widget; the screen only says what kind of answer it is.
+public enum InputKind: Sendable {
+    case text
+    /// Several lines (one SAN per line, a pasted PEM).
+    case lines(height: Int)
+    case choice([ChoiceOption])
+    /// A choice whose options depend on what is already entered (approver addresses from the CN).
+    case derivedChoice(@Sendable (Draft) -> [ChoiceOption])
+    case yesNo
+    case date
+    case number
+    /// Several of a fixed set (documents requested).
+    case checklist([ChoiceOption])
+}
+
+
+/// A question on a screen, bound to a draft path.
+public struct ScreenField: Sendable {
+    public let path: String
+    public let label: Localized
+    public let help: Localized
+    public let example: String?
+    public let input: InputKind
+    public let isVisible: @Sendable (Draft) -> Bool
+
+    /// `label` defaults to the field's name in the rules' messages, so both say the same.
+    public init(_ path: String, _ input: InputKind = .text, label: Localized? = nil, help: Localized,
+                example: String? = nil, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+        self.path = path
+        self.input = input
+        self.label = label ?? FieldLabels.label(path)
+        self.help = help
+        self.example = example
+        self.isVisible = isVisible
+    }
+}
+
+/// A part of a screen.
+public enum ScreenItem: Sendable {
+    case field(ScreenField)
+    /// A paragraph shown between fields (a briefing, a warning), optionally only sometimes.
+    case note(Localized, when: @Sendable (Draft) -> Bool = { _ in true })
+    /// A read-only summary built from the draft (the review before submitting).
+    case summary(@Sendable (Draft) -> [SummaryLine])
+}
+
+/// One line of a read-only summary: a label and a value (both already in both languages).
+public struct SummaryLine: Equatable, Sendable {
+    public let label: Localized
+    public let value: String
+    public init(_ label: Localized, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// What the engine does with a screen besides showing its items.
+public enum ScreenKind: Sendable {
+    /// Fields bound to the draft.
+    case form
+    /// The start: pick a draft to resume or start a new one.
+    case welcome
+    /// Where the application stands, step by step.
+    case status
+}
+
+/// One wizard screen as the procedure describes it: its step, title, guidance and questions.
+public struct ScreenSpec: Sendable {
+    public let id: String
+    public let step: ProcedureStep?
+    public let title: Localized
+    public let guidance: Localized
+    public let kind: ScreenKind
+    public let items: [ScreenItem]
+    public let appliesTo: @Sendable (Draft) -> Bool
+
+    public init(id: String, step: ProcedureStep?, title: Localized, guidance: Localized, kind: ScreenKind = .form,
+                appliesTo: @escaping @Sendable (Draft) -> Bool = { _ in true }, items: [ScreenItem] = []) {
+        self.id = id
+        self.step = step
+        self.title = title
+        self.guidance = guidance
+        self.kind = kind
+        self.items = items
+        self.appliesTo = appliesTo
+    }
+
+    public var fields: [ScreenField] {
+        items.compactMap { if case .field(let f) = $0 { return f } else { return nil } }
+    }
+
+    public func visibleFields(for draft: Draft) -> [ScreenField] { fields.filter { $0.isVisible(draft) } }
+
+    /// The heading: "1-2 CSR の準備" / "1-2 Prepare the CSR".
+    public func heading(in language: Language) -> String {
+        guard let step, step != .done else { return title.text(in: language) }
+        return "\(step.rawValue) \(title.text(in: language))"
+    }
+}
+
+extension ChoiceOption {
+    /// Options for every value of a choice field, labelled by `labels` (value → label).
+    public static func from(_ path: String, _ labels: [String: Localized]) -> [ChoiceOption] {
+        guard case .choice(let values)? = DraftSchema.field(path)?.kind else { return [] }
+        return values.map { ChoiceOption($0, labels[$0] ?? Localized($0, $0)) }
+    }
+}

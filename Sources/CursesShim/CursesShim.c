@@ -1,0 +1,66 @@
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include "CursesShim.h"
+
+int shim_attr_bold(void) { return A_BOLD; }
+int shim_attr_reverse(void) { return A_REVERSE; }
+int shim_attr_underline(void) { return A_UNDERLINE; }
+int shim_attr_dim(void) { return A_DIM; }
+int shim_color_pair(int pair) { return COLOR_PAIR(pair); }
+int shim_key_f(int n) { return KEY_F(n); }
+int shim_lines(void) { return LINES; }
+int shim_cols(void) { return COLS; }
+
+static struct termios saved_modes;
+static int have_saved_modes = 0;
+static volatile sig_atomic_t pending_signal = 0;
+
+// Leave bracketed paste, show the cursor, reset attributes, leave the alternate screen.
+static const char reset_sequence[] = "\033[?2004l\033[0m\033[?25h\033[?1049l\r\n";
+
+void shim_restore_terminal_modes(void) {
+    if (have_saved_modes) tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+}
+
+static void on_fatal_signal(int sig) {
+    shim_restore_terminal_modes();
+    ssize_t ignored = write(STDOUT_FILENO, reset_sequence, sizeof reset_sequence - 1);
+    (void)ignored;
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void shim_save_terminal_and_guard_crashes(void) {
+    if (tcgetattr(STDIN_FILENO, &saved_modes) == 0) have_saved_modes = 1;
+    int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_fatal_signal;
+        action.sa_flags = SA_RESETHAND;
+        sigaction(fatal[i], &action, NULL);
+    }
+}
+
+static void on_quit_signal(int sig) { pending_signal = sig; }
+
+void shim_install_quit_signals(void) {
+    int quit[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+    for (unsigned i = 0; i < sizeof quit / sizeof quit[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_quit_signal;
+        sigaction(quit[i], &action, NULL);
+    }
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int shim_take_pending_signal(void) {
+    int sig = pending_signal;
+    pending_signal = 0;
+    return sig;
+}

@@ -1,0 +1,187 @@
+@preconcurrency import CNcursesw
+import CursesShim
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The ncursesw adapter: the only code that calls ncurses. It draws frames by changed
+/// runs of cells, reads keys as wide characters, turns on bracketed paste, and leaves
+/// the terminal as it found it on every way out (see `restore` and CursesShim).
+public final class CursesTerminal: Terminal {
+    private var decoder = KeyDecoder()
+    private var pending: [Key] = []
+    private var shown: Frame?
+    private var active = false
+    private let useColor: Bool
+
+    private static let pasteStartCode: Int32 = 0x7F00
+    private static let pasteEndCode: Int32 = 0x7F01
+    private static let escapeDelay: Int32 = 25
+
+    /// Starts curses on the controlling terminal. `color: false` draws with bold, reverse and
+    /// underline only (for `NO_COLOR` and monochrome terminals).
+    public init(color: Bool) {
+        setlocale(LC_ALL, "")
+        shim_save_terminal_and_guard_crashes()
+        initscr()
+        active = true
+        raw()          // Ctrl-C and Ctrl-S reach us as keys (the wizard asks before quitting)
+        noecho()
+        nonl()
+        keypad(stdscr, true)
+        set_escdelay(CursesTerminal.escapeDelay)
+        define_key("\u{1B}[200~", CursesTerminal.pasteStartCode)
+        define_key("\u{1B}[201~", CursesTerminal.pasteEndCode)
+        useColor = color && has_colors()
+        if useColor {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_CYAN), -1)    // accent
+            init_pair(2, Int16(COLOR_RED), -1)     // error
+            init_pair(3, Int16(COLOR_YELLOW), -1)  // warning
+            init_pair(4, Int16(COLOR_GREEN), -1)   // ok
+            init_pair(5, Int16(COLOR_BLUE), -1)    // muted
+        }
+        shim_install_quit_signals()
+        writeRaw("\u{1B}[?2004h")  // bracketed paste on
+    }
+
+    deinit { restore() }
+
+    public var size: Size { Size(width: Int(shim_cols()), height: Int(shim_lines())) }
+
+    public func takeSignal() -> Int32? {
+        let signal = shim_take_pending_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    public func nextKey(timeout: Int) -> Key? {
+        if !pending.isEmpty { return pending.removeFirst() }
+        var wait = Int32(timeout)
+        while true {
+            wtimeout(stdscr, decoder.awaitsMore ? CursesTerminal.escapeDelay : decoder.inPaste ? 500 : wait)
+            var character: wint_t = 0
+            let status = get_wch(&character)
+            let input: KeyDecoder.Input
+            if status == ERR {
+                if decoder.inPaste { pending += decoder.flushPaste() }
+                else if decoder.awaitsMore { pending += decoder.feed(.timeout) }
+                else { return nil }  // timed out, or a signal interrupted the read
+            } else {
+                input = status == KEY_CODE_YES ? .functionKey(functionKey(Int32(character))) : .character(UInt32(character))
+                pending += decoder.feed(input)
+            }
+            if !pending.isEmpty, !decoder.awaitsMore, !decoder.inPaste { return pending.removeFirst() }
+            wait = 0
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> KeyDecoder.FunctionKey {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME, KEY_A1: return .home
+        case KEY_END, KEY_C1: return .end
+        case KEY_PPAGE, KEY_A3: return .pageUp
+        case KEY_NPAGE, KEY_C3: return .pageDown
+        case KEY_BTAB: return .backTab
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        case CursesTerminal.pasteStartCode: return .pasteStart
+        case CursesTerminal.pasteEndCode: return .pasteEnd
+        default:
+            let f0 = shim_key_f(0)
+            if code > f0 && code <= f0 + 24 { return .function(Int(code - f0)) }
+            return .function(0)
+        }
+    }
+
+    public func draw(_ frame: Frame) {
+        let full = shown?.size != frame.size
+        if full { erase() }
+        for y in 0..<frame.size.height {
+            var x = 0
+            while x < frame.size.width {
+                guard full || frame[x, y] != shown![x, y] else { x += 1; continue }
+                // A changed run: back up to the start of a wide character, then write on
+                // until the cells agree again.
+                var start = x
+                while start > 0, frame[start, y].isContinuation { start -= 1 }
+                var end = x
+                while end < frame.size.width, full || frame[end, y] != shown![end, y] || frame[end, y].isContinuation { end += 1 }
+                write(frame, row: y, from: start, to: end)
+                x = end
+            }
+        }
+        if let cursor = frame.cursor, cursor.x < frame.size.width, cursor.y < frame.size.height {
+            move(Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        refresh()
+        shown = frame
+    }
+
+    private func write(_ frame: Frame, row y: Int, from start: Int, to end: Int) {
+        move(Int32(y), Int32(start))
+        var current: Style?
+        var text = ""
+        func flush() {
+            guard !text.isEmpty else { return }
+            addstr(text)
+            text = ""
+        }
+        for x in start..<end {
+            let cell = frame[x, y]
+            if cell.isContinuation { continue }
+            if cell.style != current {
+                flush()
+                attrset(attributes(cell.style))
+                current = cell.style
+            }
+            text += cell.text
+        }
+        flush()
+        attrset(0)
+    }
+
+    private func attributes(_ style: Style) -> Int32 {
+        var attributes: Int32 = 0
+        if style.bold { attributes |= shim_attr_bold() }
+        if style.reverse { attributes |= shim_attr_reverse() }
+        if style.underline { attributes |= shim_attr_underline() }
+        if useColor {
+            switch style.role {
+            case .normal: break
+            case .accent: attributes |= shim_color_pair(1)
+            case .error: attributes |= shim_color_pair(2)
+            case .warning: attributes |= shim_color_pair(3)
+            case .ok: attributes |= shim_color_pair(4)
+            case .muted: attributes |= shim_color_pair(5)
+            }
+        } else if style.role == .error || style.role == .warning {
+            attributes |= shim_attr_bold()
+        }
+        return attributes
+    }
+
+    /// Ends curses and restores the modes saved at start. Safe to call twice.
+    public func restore() {
+        guard active else { return }
+        active = false
+        writeRaw("\u{1B}[?2004l")
+        endwin()
+        shim_restore_terminal_modes()
+    }
+
+    private func writeRaw(_ sequence: String) {
+        refresh()
+        _ = sequence.utf8CString.withUnsafeBufferPointer { Glibc.write(1, $0.baseAddress, $0.count - 1) }
+    }
+}

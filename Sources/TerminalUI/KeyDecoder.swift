@@ -1,0 +1,116 @@
+/// Turns what the terminal library reads (characters, function-key codes, timeouts) into
+/// `Key`s: bracketed paste (`ESC [200~ ... ESC [201~`) becomes one `.paste`, Esc followed
+/// at once by a character is Alt, a lone Esc is Escape. Pure, so it is tested without a tty.
+public struct KeyDecoder: Sendable {
+    /// What one read returned.
+    public enum Input: Equatable, Sendable {
+        case character(UInt32)
+        case functionKey(FunctionKey)
+        /// Nothing arrived within the Esc delay.
+        case timeout
+    }
+
+    /// Function keys, as the backend names them.
+    public enum FunctionKey: Equatable, Sendable {
+        case up, down, left, right, home, end, pageUp, pageDown, backTab, delete, backspace, enter, resize
+        case function(Int)
+        case pasteStart, pasteEnd
+    }
+
+    private var pendingEscape = false
+    private var paste: String?
+
+    public init() {}
+
+    /// Whether the decoder is waiting to see if an Esc starts an Alt combination; the
+    /// backend then reads the next input with a short timeout.
+    public var awaitsMore: Bool { pendingEscape }
+    public var inPaste: Bool { paste != nil }
+
+    public mutating func feed(_ input: Input) -> [Key] {
+        if var text = paste {
+            switch input {
+            case .functionKey(.pasteEnd):
+                paste = nil
+                return [.paste(text)]
+            case .character(let code):
+                // Line ends arrive as CR, LF or CR LF depending on the terminal: each is one "\n".
+                if code == 13 { text += "\n" }
+                else if code == 10 { if !lastWasCR { text += "\n" } }
+                else if let scalar = Unicode.Scalar(code) { text.unicodeScalars.append(scalar) }
+                lastWasCR = code == 13
+                paste = text
+                return []
+            case .functionKey(.enter):
+                if !lastWasCR { paste = text + "\n" }
+                lastWasCR = false
+                return []
+            default:
+                return []  // keys inside a paste are not commands
+            }
+        }
+        lastWasCR = false
+        if pendingEscape {
+            pendingEscape = false
+            switch input {
+            case .timeout: return [.escape]
+            case .character(27): pendingEscape = true; return [.escape]
+            case .character(let code) where code >= 0x20 && code != 127:
+                if let scalar = Unicode.Scalar(code) { return [.alt(Character(scalar))] }
+                return [.escape]
+            default:
+                return [.escape] + feed(input)
+            }
+        }
+        switch input {
+        case .timeout: return []
+        case .functionKey(let key): return decode(key)
+        case .character(let code): return decode(code)
+        }
+    }
+
+    private var lastWasCR = false
+
+    /// Ends a paste whose closing marker never came (a terminal that lost it): what
+    /// arrived so far is delivered rather than lost.
+    public mutating func flushPaste() -> [Key] {
+        guard let text = paste else { return [] }
+        paste = nil
+        return [.paste(text)]
+    }
+
+    private mutating func decode(_ key: FunctionKey) -> [Key] {
+        switch key {
+        case .up: return [.up]
+        case .down: return [.down]
+        case .left: return [.left]
+        case .right: return [.right]
+        case .home: return [.home]
+        case .end: return [.end]
+        case .pageUp: return [.pageUp]
+        case .pageDown: return [.pageDown]
+        case .backTab: return [.backTab]
+        case .delete: return [.delete]
+        case .backspace: return [.backspace]
+        case .enter: return [.enter]
+        case .resize: return [.resize]
+        case .function(let n): return [.function(n)]
+        case .pasteStart: paste = ""; return []
+        case .pasteEnd: return []
+        }
+    }
+
+    private mutating func decode(_ code: UInt32) -> [Key] {
+        switch code {
+        case 27: pendingEscape = true; return []
+        case 9: return [.tab]
+        case 10, 13: return [.enter]
+        case 8, 127: return [.backspace]
+        case 1...26: return [.control(Character(Unicode.Scalar(code + 96)!))]
+        case 0..<32: return []
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return [] }
+            return [.character(Character(scalar))]
+        }
+    }
+}

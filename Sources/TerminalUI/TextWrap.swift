@@ -1,0 +1,75 @@
+/// Breaks text into lines of at most `width` columns: at spaces for English, anywhere
+/// between Japanese characters (never before 。、) ) as Japanese typesetting allows),
+/// and at explicit newlines.
+public enum TextWrap {
+    private static let noBreakBefore: Set<Character> = ["。", "、", "）", ")", "」", "』", "，", "．", "！", "？", ":", "：", "ー"]
+
+    public static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            result += wrap(String(paragraph), width: width)
+        }
+        return result
+    }
+
+    private static func wrap(_ paragraph: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        var lastBreak: String.Index?  // a place in `line` where it may break (after a space or a wide char)
+        for character in paragraph {
+            let w = DisplayWidth.of(String(character))
+            if lineWidth + w > width, !line.isEmpty {
+                if let cut = lastBreak, cut > line.startIndex, !noBreakBefore.contains(character) {
+                    let head = String(line[..<cut])
+                    let tail = String(line[cut...])
+                    lines.append(trimTrailing(head))
+                    line = String(tail.drop(while: { $0 == " " }))
+                } else {
+                    lines.append(trimTrailing(line))
+                    line = ""
+                }
+                lineWidth = DisplayWidth.of(line)
+                lastBreak = nil
+            }
+            if character == " " && line.isEmpty && !lines.isEmpty { continue }
+            line.append(character)
+            lineWidth += w
+            if character == " " || w == 2 { lastBreak = line.endIndex }
+        }
+        lines.append(trimTrailing(line))
+        return lines
+    }
+
+    private static func trimTrailing(_ s: String) -> String {
+        var s = s
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}
+
+/// Box-drawing characters: Unicode lines, or plain ASCII with `--ascii`.
+public struct BoxCharacters: Sendable {
+    public let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
+    public let filled, empty: String
+
+    public static let unicode = BoxCharacters(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
+                                              bottomLeft: "└", bottomRight: "┘", filled: "■", empty: "□")
+    public static let ascii = BoxCharacters(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
+                                            bottomLeft: "+", bottomRight: "+", filled: "#", empty: ".")
+}
+
+extension Frame {
+    /// Draws a box outline.
+    public mutating func box(x: Int, y: Int, width: Int, height: Int, style: Style = .plain, chars: BoxCharacters) {
+        guard width >= 2, height >= 2 else { return }
+        let inner = String(repeating: chars.horizontal, count: width - 2)
+        put(chars.topLeft + inner + chars.topRight, x: x, y: y, style: style)
+        put(chars.bottomLeft + inner + chars.bottomRight, x: x, y: y + height - 1, style: style)
+        for row in (y + 1)..<(y + height - 1) {
+            put(chars.vertical, x: x, y: row, style: style)
+            put(chars.vertical, x: x + width - 1, y: row, style: style)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// A one-line text field's editing state: the text, the cursor, and how far it has
+/// scrolled sideways. Positions count characters; scrolling counts display columns.
+public struct TextEditor: Equatable, Sendable {
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+    private var scroll = 0
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+
+    /// Applies an editing key. Returns false for keys a text field does not handle
+    /// (Tab, Enter, Up ...), which the form then uses for navigation.
+    @discardableResult
+    public mutating func handle(_ key: Key) -> Bool {
+        switch key {
+        case .character(let c): insert(String(c))
+        case .paste(let text): insert(text.replacingNewlines(with: " "))
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = characters.count
+        case .backspace, .control("h"):
+            guard cursor > 0 else { return true }
+            characters.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete, .control("d"):
+            guard cursor < characters.count else { return true }
+            characters.remove(at: cursor)
+        case .control("u"):
+            characters.removeSubrange(0..<cursor)
+            cursor = 0
+        case .control("k"):
+            characters.removeSubrange(cursor...)
+        case .control("w"):
+            var start = cursor
+            while start > 0, characters[start - 1] == " " { start -= 1 }
+            while start > 0, characters[start - 1] != " " { start -= 1 }
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+        default:
+            return false
+        }
+        return true
+    }
+
+    public mutating func insert(_ text: String) {
+        let new = Array(text).filter { !($0.isASCII && $0.asciiValue! < 0x20) }
+        characters.insert(contentsOf: new, at: cursor)
+        cursor += new.count
+    }
+
+    public mutating func setText(_ text: String) {
+        characters = Array(text)
+        cursor = characters.count
+        scroll = 0
+    }
+
+    /// The part that fits in `width` columns around the cursor, and the cursor's column in it.
+    public mutating func visible(width: Int) -> (text: String, cursorColumn: Int) {
+        guard width > 1 else { return ("", 0) }
+        if cursor < scroll { scroll = cursor }
+        while columns(scroll, cursor) > width - 1 { scroll += 1 }
+        // Use spare room on the left when text was deleted.
+        while scroll > 0, columns(scroll - 1, characters.count) <= width - 1 { scroll -= 1 }
+        var shown = ""
+        var used = 0
+        for c in characters[scroll...] {
+            let w = DisplayWidth.of(String(c))
+            if used + w > width { break }
+            shown.append(c)
+            used += w
+        }
+        return (shown, columns(scroll, cursor))
+    }
+
+    /// Whether text is hidden left or right of the visible part (the field shows ‹ ›).
+    public func isScrolled(width: Int) -> (left: Bool, right: Bool) {
+        (scroll > 0, columns(scroll, characters.count) > width)
+    }
+
+    private func columns(_ from: Int, _ to: Int) -> Int {
+        from >= to ? 0 : characters[from..<to].reduce(0) { $0 + DisplayWidth.of(String($1)) }
+    }
+}
+
+extension String {
+    func replacingNewlines(with replacement: String) -> String {
+        var result = ""
+        var lastWasNewline = false
+        for c in self {
+            if c == "\n" || c == "\r" || c == "\r\n" {
+                if !lastWasNewline { result += replacement }
+                lastWasNewline = true
+            } else {
+                result.append(c)
+                lastWasNewline = false
+            }
+        }
+        return result.hasSuffix(replacement) && !replacement.isEmpty ? String(result.dropLast(replacement.count)) : result
+    }
+}
