@@ -27,6 +27,14 @@ public let domainCheckScreen = ScreenSpec(
         .field(ScreenField("documents.requested", .yesNo, help: Localized(
             "発行元から書類を求められましたか (新規・更新を問わず発行元の判断で求められます)。",
             "Has the issuer asked for documents? It may, for new applications and renewals alike."))),
+        .field(ScreenField("documents.items", .checklist([
+            ChoiceOption("登記事項証明書", Localized("登記事項証明書", "Certificate of registered matters")),
+            ChoiceOption("印鑑証明書", Localized("印鑑証明書", "Seal registration certificate")),
+            ChoiceOption("在籍証明書", Localized("在籍証明書", "Employment certificate")),
+            ChoiceOption("意見書", Localized("弁護士・公認会計士の意見書", "Opinion letter (lawyer or CPA)")),
+        ]), label: Localized("求められた書類", "Documents requested"),
+            help: Localized("発行元から求められた書類 (メールで技術担当者に届きます)。", "The documents the issuer asked for (by e-mail to the technical contact)."),
+            when: { $0.documents.requested == true })),
         .field(ScreenField("documents.delivery", .choice(ChoiceOption.from("documents.delivery", [
             "upload": Localized("PDF を指定 URL にアップロード", "Upload a PDF to the URL given"),
             "fax": Localized("FAX", "FAX"),

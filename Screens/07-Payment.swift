@@ -2,7 +2,7 @@ import CertWizardCore
 
 /// Payment: bank transfer by the planned date, or a coupon; deferred payment on renewals (R 2-1, 3-2).
 public let paymentScreen = ScreenSpec(
-    id: "payment", step: .application,
+    id: "payment", step: .verification,
     title: Localized("支払い", "Payment"),
     guidance: Localized(
         "申請完了画面に専用の振込口座番号と請求書 (PDF) が表示されます。振込予定日までに、請求額を専用口座へ振り込みます。専用口座はストアフロントのユーザ ID ごとで、次回以降も使われます。",

@@ -56,6 +56,30 @@ public struct Draft: Codable, Equatable, Sendable {
         installation = try c.decodeIfPresent(Installation.self, forKey: .installation) ?? .init()
         timeline = try c.decodeIfPresent([TimelineEvent].self, forKey: .timeline) ?? []
     }
+
+    /// Writes only the sections that hold something, so a draft reads like what was entered.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encodeIfPresent(applicationType, forKey: .applicationType)
+        func section<T: Encodable & Equatable>(_ value: T, _ empty: T, _ key: CodingKeys) throws {
+            if value != empty { try c.encode(value, forKey: key) }
+        }
+        try section(organization, Organization(), .organization)
+        try section(csr, CSRRequest(), .csr)
+        try section(currentCertificate, CurrentCertificate(), .currentCertificate)
+        try section(reissue, Reissue(), .reissue)
+        try section(applicantInCharge, ApplicantInCharge(), .applicantInCharge)
+        try section(technicalContact, TechnicalContact(), .technicalContact)
+        try section(order, Order(), .order)
+        try section(payment, Payment(), .payment)
+        try section(domainCheck, DomainCheck(), .domainCheck)
+        try section(documents, Documents(), .documents)
+        try section(phoneVerification, PhoneVerification(), .phoneVerification)
+        try section(issuance, Issuance(), .issuance)
+        try section(installation, Installation(), .installation)
+        if !timeline.isEmpty { try c.encode(timeline, forKey: .timeline) }
+    }
 }
 
 public enum ApplicationType: String, Codable, Sendable, CaseIterable {

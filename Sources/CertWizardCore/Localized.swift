@@ -16,7 +16,7 @@ public enum Language: String, Codable, Sendable, CaseIterable {
 
 /// A text in Japanese and English. Every message, label and hint is one of these,
 /// so a text that exists in only one language cannot be written.
-public struct Localized: Hashable, Sendable, Codable {
+public struct Localized: Hashable, Sendable, Codable, Error {
     public let ja: String
     public let en: String
 

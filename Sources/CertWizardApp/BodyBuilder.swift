@@ -1,0 +1,192 @@
+import CertWizardCore
+import Screens
+import TerminalUI
+
+/// Lays out a screen's items as lines: labels, inputs, findings, notes, buttons.
+struct BodyBuilder {
+    let state: WizardState
+    let width: Int
+    var inputWidth: Int { min(64, width - 8) }
+
+    func lines() -> [BodyLine] {
+        switch state.screen.kind {
+        case .welcome: return welcome()
+        case .status: return status() + buttons()
+        case .form: return form() + buttons()
+        }
+    }
+
+    private func t(_ l: Localized) -> String { state.text(l) }
+
+    private func wrapped(_ text: String, style: Style, indent: Int, focus: Int? = nil) -> [BodyLine] {
+        TextWrap.lines(text, width: width - indent - 2).map { BodyLine($0, style: style, indent: indent, focus: focus) }
+    }
+
+    // MARK: Form
+
+    private func form() -> [BodyLine] {
+        var lines: [BodyLine] = []
+        let stops = state.focusStops
+        for item in state.screen.items {
+            switch item {
+            case .note(let text, let when):
+                guard when(state.draft) else { continue }
+                lines += wrapped("※ " + t(text), style: Style(.accent), indent: 2)
+                lines.append(BodyLine())
+            case .summary(let make):
+                let entries = make(state.draft)
+                let labelWidth = min(28, entries.map { DisplayWidth.of(t($0.label)) }.max() ?? 0)
+                for entry in entries {
+                    var line = BodyLine(DisplayWidth.pad(t(entry.label), to: labelWidth) + "  ", style: .muted, indent: 4)
+                    line.segments.append(.init(text: entry.value, style: .plain))
+                    lines.append(line)
+                }
+                lines.append(BodyLine())
+            case .field(let field):
+                guard field.isVisible(state.draft), let index = stops.firstIndex(of: .field(field.path)) else { continue }
+                lines += fieldLines(field, focused: index == state.focus, focusIndex: index)
+                lines.append(BodyLine(focus: index))
+            }
+        }
+        return lines
+    }
+
+    private func fieldLines(_ field: ScreenField, focused: Bool, focusIndex: Int) -> [BodyLine] {
+        var lines: [BodyLine] = []
+        let marker = focused ? "▶ " : "  "
+        var label = BodyLine(marker + t(field.label), style: focused ? .accent : .bold, indent: 0, focus: focusIndex)
+        if state.findings.contains(where: { $0.field == field.path && $0.severity == .error }) && !state.touched.contains(field.path) {
+            label.segments.append(.init(text: " *", style: .muted))
+        }
+        lines.append(label)
+        let value = (try? state.draft.value(at: field.path)) ?? nil
+        switch field.input {
+        case .text, .date, .number:
+            var (editor, _) = state.lineEditor(field)
+            let (shown, cursor) = editor.visible(width: inputWidth)
+            let scrolled = editor.isScrolled(width: inputWidth)
+            var line = BodyLine(scrolled.left ? "‹" : "[", style: .muted, indent: 4, focus: focusIndex)
+            if shown.isEmpty && !focused, let example = field.example {
+                line.segments.append(.init(text: DisplayWidth.pad("\(t(UIText.example)) \(example)", to: inputWidth), style: .muted))
+            } else {
+                line.segments.append(.init(text: DisplayWidth.pad(shown, to: inputWidth), style: focused ? Style(underline: true) : .plain))
+            }
+            line.segments.append(.init(text: scrolled.right ? "›" : "]", style: .muted))
+            if focused { line.cursorX = 5 + cursor }
+            lines.append(line)
+        case .lines(let height):
+            var editor: TextAreaEditor
+            if case .lines(let existing)? = state.editors[field.path] { editor = existing }
+            else { editor = TextAreaEditor(FieldText.text(of: value, input: field.input)) }
+            let boxes: BoxCharacters = state.ascii ? .ascii : .unicode
+            let (shown, cursor) = editor.visible(width: inputWidth, height: height)
+            lines.append(BodyLine(boxes.topLeft + String(repeating: boxes.horizontal, count: inputWidth) + boxes.topRight, style: .muted, indent: 4, focus: focusIndex))
+            for row in 0..<height {
+                var line = BodyLine(boxes.vertical, style: .muted, indent: 4, focus: focusIndex)
+                line.segments.append(.init(text: DisplayWidth.pad(row < shown.count ? shown[row] : "", to: inputWidth), style: .plain))
+                line.segments.append(.init(text: boxes.vertical, style: .muted))
+                if focused && row == cursor.y { line.cursorX = 5 + cursor.x }
+                lines.append(line)
+            }
+            lines.append(BodyLine(boxes.bottomLeft + String(repeating: boxes.horizontal, count: inputWidth) + boxes.bottomRight, style: .muted, indent: 4, focus: focusIndex))
+        case .choice, .derivedChoice:
+            let options = state.options(for: field)
+            if options.isEmpty { lines.append(BodyLine(t(UIText.needsCommonName), style: .muted, indent: 4, focus: focusIndex)) }
+            for (i, option) in options.enumerated() {
+                let selected = value == .string(option.value)
+                let mark = selected ? "(•)" : "( )"
+                var line = BodyLine("\(mark) \(i < 9 ? "\(i + 1). " : "   ")\(t(option.label))", style: selected ? .bold : .plain, indent: 4, focus: focusIndex)
+                if focused && selected { line.highlight = .reverse; line.segments = line.segments.map { .init(text: $0.text, style: .reverse) } }
+                lines.append(line)
+            }
+        case .yesNo:
+            let yes = value == .bool(true), no = value == .bool(false)
+            var line = BodyLine((yes ? "(•) " : "( ) ") + t(UIText.yes), style: yes ? (focused ? .reverse : .bold) : .plain, indent: 4, focus: focusIndex)
+            line.segments.append(.init(text: "   ", style: .plain))
+            line.segments.append(.init(text: (no ? "(•) " : "( ) ") + t(UIText.no), style: no ? (focused ? .reverse : .bold) : .plain))
+            if focused && !yes && !no { line.segments.append(.init(text: "   " + t(UIText.unanswered), style: .muted)) }
+            lines.append(line)
+        case .checklist(let options):
+            var cursor = 0
+            if case .checklist(let c)? = state.editors[field.path] { cursor = c }
+            let chosen: [String] = { if case .array(let items)? = value { return items.map(\.displayText) } else { return [] } }()
+            for (i, option) in options.enumerated() {
+                var line = BodyLine((chosen.contains(option.value) ? "[x] " : "[ ] ") + t(option.label), style: .plain, indent: 4, focus: focusIndex)
+                if focused && i == cursor { line.highlight = .reverse; line.segments = line.segments.map { .init(text: $0.text, style: .reverse) } }
+                lines.append(line)
+            }
+        }
+        for finding in state.visibleFindings(for: field.path) {
+            let (mark, style): (String, Style) = finding.severity == .error ? ("✗ ", .error) : finding.severity == .warning ? ("! ", .warning) : ("i ", .muted)
+            lines += wrapped((state.ascii && mark == "✗ " ? "x " : mark) + t(finding.message), style: style, indent: 4, focus: focusIndex)
+        }
+        return lines
+    }
+
+    private func buttons() -> [BodyLine] {
+        let stops = state.focusStops
+        var line = BodyLine(indent: 2)
+        for (stop, label) in [(FocusStop.back, UIText.back), (FocusStop.next, UIText.next)] {
+            guard let index = stops.firstIndex(of: stop) else { continue }
+            line.segments.append(.init(text: "[ \(t(label)) ]", style: index == state.focus ? Style(bold: true, reverse: true) : .bold))
+            line.segments.append(.init(text: "  ", style: .plain))
+            if index == state.focus { line.focus = index }
+        }
+        return [line]
+    }
+
+    // MARK: Welcome
+
+    private func welcome() -> [BodyLine] {
+        var lines: [BodyLine] = [BodyLine(t(UIText.welcomeResume), style: .bold, indent: 2, focus: 0)]
+        let model = state.welcome
+        let listFocused = state.focus == 0
+        if model.drafts.isEmpty { lines.append(BodyLine(t(UIText.welcomeNoDrafts), style: .muted, indent: 4, focus: 0)) }
+        func entry(_ text: String, index: Int, style: Style) -> BodyLine {
+            let selected = model.selected == index
+            var line = BodyLine((selected ? "▶ " : "  ") + text, style: selected && listFocused ? .reverse : style, indent: 2, focus: 0)
+            if selected && listFocused { line.highlight = .reverse }
+            return line
+        }
+        for (i, draft) in model.drafts.enumerated() {
+            lines.append(entry("\(draft.name)  \(t(draft.summary))", index: i, style: draft.problem == nil ? .plain : .error))
+        }
+        lines.append(BodyLine(focus: 0))
+        lines.append(BodyLine(t(UIText.welcomeStart), style: .bold, indent: 2, focus: 0))
+        for (i, type) in WelcomeModel.newTypes.enumerated() {
+            lines.append(entry(t(UIText.start(type)), index: model.drafts.count + i, style: .plain))
+        }
+        lines.append(BodyLine(focus: 1))
+        lines.append(BodyLine(t(UIText.welcomeNewName), style: state.focus == 1 ? .accent : .bold, indent: 2, focus: 1))
+        var editor = model.newName.editor
+        let (shown, cursor) = editor.visible(width: 40)
+        var line = BodyLine("[", style: .muted, indent: 4, focus: 1)
+        line.segments.append(.init(text: DisplayWidth.pad(shown, to: 40), style: state.focus == 1 ? Style(underline: true) : .plain))
+        line.segments.append(.init(text: "]", style: .muted))
+        if state.focus == 1 { line.cursorX = 5 + cursor }
+        lines.append(line)
+        return lines
+    }
+
+    // MARK: Status
+
+    private func status() -> [BodyLine] {
+        let report = StatusReport(draft: state.draft, today: state.today)
+        var lines: [BodyLine] = []
+        for step in report.steps {
+            let (mark, word) = UIText.stateMark(step.state, ascii: state.ascii)
+            let style: Style = step.state == .done ? .ok : { if case .blocked = step.state { return .muted } else { return .plain } }()
+            var line = BodyLine("\(mark) " + DisplayWidth.pad(step.step.label(in: state.language), to: 34), style: style, indent: 2)
+            line.segments.append(.init(text: t(word) + (step.detail.map { " (" + t($0) + ")" } ?? ""), style: style))
+            lines.append(line)
+        }
+        lines.append(BodyLine())
+        lines += wrapped(t(Localized("次にすること: ", "Next: ")) + t(report.nextAction), style: .accent, indent: 2)
+        lines.append(BodyLine())
+        for date in report.dates {
+            lines += wrapped(t(date.label) + ": " + date.value, style: .plain, indent: 2)
+        }
+        lines.append(BodyLine())
+        return lines
+    }
+}

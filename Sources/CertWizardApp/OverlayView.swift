@@ -1,0 +1,53 @@
+import CertWizardCore
+import TerminalUI
+
+/// Boxes drawn over the form: field help, the jump list, the quit question.
+enum OverlayView {
+    static func draw(_ overlay: Overlay, state: WizardState, into frame: inout Frame, boxes: BoxCharacters) {
+        let width = min(frame.size.width - 8, 72)
+        var title = ""
+        var lines: [(String, Style)] = []
+        var keys = state.text(UIText.keysOverlay)
+        switch overlay {
+        case .help:
+            if let field = state.focusedField {
+                title = state.text(field.label)
+                lines = TextWrap.lines(state.text(field.help), width: width - 4).map { ($0, .plain) }
+                if let example = field.example { lines += [("", .plain), ("\(state.text(UIText.example)): \(example)", .muted)] }
+                for finding in state.findings where finding.field == field.path {
+                    lines.append(("", .plain))
+                    lines += TextWrap.lines("[\(finding.code)] " + state.text(finding.message), width: width - 4)
+                        .map { ($0, finding.severity == .error ? .error : .warning) }
+                }
+            } else {
+                title = state.screen.heading(in: state.language)
+                lines = TextWrap.lines(state.text(state.screen.guidance), width: width - 4).map { ($0, .plain) }
+            }
+            lines.append(("", .plain))
+            lines += TextWrap.lines(state.text(UIText.helpKeys), width: width - 4).map { ($0, .muted) }
+        case .confirmQuit:
+            title = state.text(UIText.quitTitle)
+            lines = TextWrap.lines(state.text(UIText.quitBody), width: width - 4).map { ($0, .plain) }
+            keys = state.text(UIText.quitKeys)
+        case .jumpList(let selected):
+            title = state.text(UIText.jumpTitle)
+            for (i, spec) in state.screens.enumerated() {
+                let mark = spec.kind == .status ? " " : state.isComplete(spec) ? (state.ascii ? "+" : "✓") : (state.ascii ? "x" : "✗")
+                let current = spec.id == state.screenID ? " ◀" : ""
+                lines.append(("\(i == selected ? "▶" : " ") \(mark) \(spec.heading(in: state.language))\(current)", i == selected ? .reverse : .plain))
+            }
+            keys = state.text(UIText.keysJump)
+        }
+        let maxBody = frame.size.height - 6
+        if lines.count > maxBody { lines = Array(lines.prefix(maxBody - 1)) + [("…", .muted)] }
+        let height = lines.count + 4
+        let x = (frame.size.width - width) / 2
+        let y = max(1, (frame.size.height - height) / 2)
+        frame.fill(x: x, y: y, width: width, height: height)
+        frame.box(x: x, y: y, width: width, height: height, style: .accent, chars: boxes)
+        frame.put(" \(title) ", x: x + 2, y: y, style: .accent, limit: width - 4)
+        for (i, line) in lines.enumerated() { frame.put(line.0, x: x + 2, y: y + 1 + i, style: line.1, limit: width - 4) }
+        frame.put(keys, x: x + 2, y: y + height - 2, style: .muted, limit: width - 4)
+        frame.cursor = nil
+    }
+}

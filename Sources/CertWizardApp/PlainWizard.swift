@@ -1,0 +1,245 @@
+import CertWizardCore
+import Screens
+import TerminalUI
+
+/// The wizard as line prompts (`--plain`, `TERM=dumb`, or no terminal): the same screens,
+/// fields, help and rules, one question per line, for screen readers, serial consoles and logs.
+///
+/// At each prompt: Enter keeps the current value, `-` clears it, `?` shows help,
+/// `<` goes back a screen, `q` quits (the draft is saved after every answer).
+public struct PlainWizard {
+    let store: DraftStore
+    let language: Language
+    let today: CalendarDate
+    let readLine: () -> String?
+    let write: (String) -> Void
+
+    public init(store: DraftStore, language: Language, today: CalendarDate,
+                readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.store = store
+        self.language = language
+        self.today = today
+        self.readLine = readLine
+        self.write = write
+    }
+
+    private func t(_ l: Localized) -> String { l.text(in: language) }
+    private func say(_ text: String) { write(text + "\n") }
+
+    private enum Answer { case value(String), keep, back, quit }
+
+    /// Runs until the status screen or `q`; returns the exit code.
+    public func run(draft option: String?) -> Int32 {
+        guard let (file, lock, loaded) = openDraft(option) else { return 1 }
+        defer { lock.release() }
+        var state = WizardState(language: language, today: today, welcome: WelcomeModel(drafts: [], suggestedName: ""))
+        _ = state.update(.opened(loaded, DraftSession(name: file.name, path: file.path)))
+        say(t(Localized("下書き: \(file.path)", "Draft: \(file.path)")))
+        say(t(Localized("Enter: そのまま  -: 消す  ?: ヘルプ  <: 前の画面  q: 終了 (回答のたびに保存)",
+                        "Enter: keep  -: clear  ?: help  <: previous screen  q: quit (saved after every answer)")))
+        var index = state.screens.firstIndex { $0.id == state.screenID } ?? 0
+        while true {
+            let screens = state.screens
+            guard screens.indices.contains(index) else { return 0 }
+            let screen = screens[index]
+            say("")
+            say("== \(screen.heading(in: language)) (\(index + 1)/\(screens.count)) ==")
+            for line in TextWrap.lines(t(screen.guidance), width: 78) { say(line) }
+            if screen.kind == .status {
+                printStatus(state.draft)
+                return 0
+            }
+            // Walk the visible fields in order (an answer can reveal the next question),
+            // then ask again for any field still in error before going on.
+            var lastAsked: String?
+            var fixing: [String] = []
+            var goBack = false
+            while true {
+                let visible = screen.visibleFields(for: state.draft).map(\.path)
+                let path: String
+                if !fixing.isEmpty {
+                    path = fixing.removeFirst()
+                } else if let next = lastAsked.map({ asked in visible.drop { $0 != asked }.dropFirst().first }) ?? visible.first {
+                    path = next
+                } else {
+                    let blocking = visible.filter { p in state.findings.contains { $0.field == p && $0.severity == .error } }
+                    if blocking.isEmpty { break }
+                    say(t(Localized("この画面に直すところが \(blocking.count) か所あります (< で戻る、q で終了):",
+                                    "This screen has \(blocking.count) field(s) to fix (< to go back, q to quit):")))
+                    fixing = blocking
+                    continue
+                }
+                if fixing.isEmpty { lastAsked = path }
+                guard let field = screen.fields.first(where: { $0.path == path }) else { continue }
+                printNotes(before: field, in: screen, draft: state.draft)
+                switch ask(field, state: state) {
+                case .quit:
+                    say(t(Localized("下書きは保存済みです。", "The draft is saved.")))
+                    return 0
+                case .back:
+                    goBack = true
+                case .keep:
+                    break
+                case .value(let text):
+                    switch parse(text, for: field, state: state) {
+                    case .failure(let problem):
+                        say("  ✗ " + t(problem))
+                        fixing.insert(path, at: 0)
+                        continue
+                    case .success(let value):
+                        if let updated = try? state.draft.setting(path, to: value) {
+                            state.replaceDraft(updated)
+                            try? file.save(updated, holding: lock)
+                        }
+                    }
+                }
+                if goBack { break }
+                for finding in state.findings where finding.field == path {
+                    say("  " + (finding.severity == .error ? "✗ " : finding.severity == .warning ? "! " : "i ") + t(finding.message))
+                }
+            }
+            for item in screen.items { if case .summary(let make) = item { for line in make(state.draft) { say("  \(t(line.label)): \(line.value)") } } }
+            index = goBack ? max(0, index - 1) : index + 1
+        }
+    }
+
+    private func printNotes(before field: ScreenField, in screen: ScreenSpec, draft: Draft) {
+        var pendingNotes: [Localized] = []
+        for item in screen.items {
+            switch item {
+            case .note(let text, let when): if when(draft) { pendingNotes.append(text) }
+            case .field(let f) where f.path == field.path:
+                for note in pendingNotes { for line in TextWrap.lines("※ " + t(note), width: 78) { say(line) } }
+                return
+            case .field: pendingNotes = []
+            default: break
+            }
+        }
+    }
+
+    private func ask(_ field: ScreenField, state: WizardState) -> Answer {
+        let current = (try? state.draft.value(at: field.path)) ?? nil
+        let options = state.options(for: field)
+        while true {
+            say("")
+            say(t(field.label) + (field.example.map { "  (\(t(UIText.example)): \($0))" } ?? ""))
+            switch field.input {
+            case .choice, .derivedChoice, .checklist:
+                if options.isEmpty { say("  " + t(UIText.needsCommonName)) }
+                for (i, option) in options.enumerated() {
+                    let chosen: Bool = {
+                        if case .array(let items)? = current { return items.contains(.string(option.value)) }
+                        return current == .string(option.value)
+                    }()
+                    say("  \(i + 1)) \(t(option.label))\(chosen ? " *" : "")")
+                }
+            default: break
+            }
+            let hint: String
+            switch field.input {
+            case .yesNo: hint = "y/n"
+            case .choice, .derivedChoice: hint = t(Localized("番号", "number"))
+            case .checklist: hint = t(Localized("番号をカンマ区切りで", "numbers, comma-separated"))
+            case .lines: hint = t(Localized("カンマ区切り", "comma-separated"))
+            case .date: hint = "YYYY-MM-DD"
+            default: hint = ""
+            }
+            let shown = current.map { " [\(FieldText.text(of: $0, input: .text))]" } ?? ""
+            write("> " + (hint.isEmpty ? "" : "(\(hint))") + shown + " ")
+            guard let line = readLine() else { return .quit }
+            switch line.trimmed {
+            case "": return .keep
+            case "?":
+                for text in TextWrap.lines(t(field.help), width: 76) { say("  " + text) }
+                for finding in state.findings where finding.field == field.path { say("  [\(finding.code)] " + t(finding.message)) }
+            case "<": return .back
+            case "q": return .quit
+            default: return .value(line.trimmed)
+            }
+        }
+    }
+
+    private func parse(_ text: String, for field: ScreenField, state: WizardState) -> Result<JSONValue, Localized> {
+        if text == "-" { return .success(.null) }
+        let options = state.options(for: field)
+        switch field.input {
+        case .yesNo:
+            switch text.lowercased() {
+            case "y", "yes", "はい": return .success(.bool(true))
+            case "n", "no", "いいえ": return .success(.bool(false))
+            default: return .failure(Localized("y か n で答えてください", "Answer y or n"))
+            }
+        case .choice, .derivedChoice:
+            if let n = Int(text), options.indices.contains(n - 1) { return .success(.string(options[n - 1].value)) }
+            if let option = options.first(where: { $0.value == text }) { return .success(.string(option.value)) }
+            return .failure(Localized("1 から \(options.count) の番号で選んでください", "Choose a number from 1 to \(options.count)"))
+        case .checklist:
+            var chosen: [JSONValue] = []
+            for part in text.split(separator: ",") {
+                guard let n = Int(String(part).trimmed), options.indices.contains(n - 1) else {
+                    return .failure(Localized("番号をカンマ区切りで入力してください", "Enter numbers separated by commas"))
+                }
+                chosen.append(.string(options[n - 1].value))
+            }
+            return .success(.array(chosen))
+        case .lines:
+            return FieldText.value(of: text.split(separator: ",").joined(separator: "\n"), input: field.input, path: field.path)
+        default:
+            return FieldText.value(of: text, input: field.input, path: field.path)
+        }
+    }
+
+    private func printStatus(_ draft: Draft) {
+        let report = StatusReport(draft: draft, today: today)
+        for step in report.steps {
+            let (mark, word) = UIText.stateMark(step.state, ascii: true)
+            say("\(mark) \(step.step.label(in: language)): \(t(word))" + (step.detail.map { " (\(t($0)))" } ?? ""))
+        }
+        say(t(Localized("次にすること: ", "Next: ")) + t(report.nextAction))
+        for date in report.dates { say("\(t(date.label)): \(date.value)") }
+    }
+
+    private func openDraft(_ option: String?) -> (DraftFile, DraftLock, Draft)? {
+        do {
+            var file: DraftFile
+            if let option {
+                file = option.contains("/") || option.hasSuffix(".json") ? DraftFile(path: option) : try store.file(named: option)
+                if !file.exists, !option.contains("/") { file = try store.create(option, Draft(applicationType: .new)) }
+            } else {
+                guard let chosen = try chooseDraft() else { return nil }
+                file = chosen
+            }
+            let (draft, lock) = try file.open()
+            return (file, lock, draft)
+        } catch {
+            say("certwiz: " + t(error.message))
+            return nil
+        }
+    }
+
+    private func chooseDraft() throws(DraftStoreError) -> DraftFile? {
+        let welcome = WizardRuntime.welcomeModel(store: store, today: today, language: language)
+        say("== " + t(welcomeScreen.title) + " ==")
+        for line in TextWrap.lines(t(welcomeScreen.guidance), width: 78) { say(line) }
+        for (i, entry) in welcome.drafts.enumerated() { say("  \(i + 1)) \(entry.name)  \(t(entry.summary))") }
+        let letters = ["n", "r", "i"]
+        for (letter, type) in zip(letters, WelcomeModel.newTypes) { say("  \(letter)) \(t(UIText.start(type)))") }
+        while true {
+            write("> ")
+            guard let line = readLine()?.trimmed else { return nil }
+            if line == "q" { return nil }
+            if let n = Int(line), welcome.drafts.indices.contains(n - 1) {
+                let entry = welcome.drafts[n - 1]
+                if let problem = entry.problem { say("  ✗ " + t(problem)); continue }
+                return DraftFile(path: entry.path)
+            }
+            if let i = letters.firstIndex(of: line) {
+                let suggested = welcome.newName.editor.text
+                write(t(UIText.welcomeNewName) + " [\(suggested)] ")
+                let typed = readLine()?.trimmed ?? ""
+                return try store.create(typed.isEmpty ? suggested : typed, Draft(applicationType: WelcomeModel.newTypes[i]))
+            }
+            say(t(Localized("番号か n / r / i を入力してください", "Enter a number, or n / r / i")))
+        }
+    }
+}

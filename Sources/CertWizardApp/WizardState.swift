@@ -1,0 +1,110 @@
+import CertWizardCore
+import Screens
+import TerminalUI
+
+/// The draft being edited and where it lives (set once a draft is opened).
+public struct DraftSession: Equatable, Sendable {
+    public let name: String
+    public let path: String
+    public init(name: String, path: String) {
+        self.name = name
+        self.path = path
+    }
+}
+
+/// A window over the screen: help, the jump list, or the quit question.
+public enum Overlay: Equatable, Sendable {
+    case help
+    case jumpList(selected: Int)
+    case confirmQuit
+}
+
+/// A one-line message under the form: what just happened or what is wrong.
+public struct StatusMessage: Equatable, Sendable {
+    public let text: Localized
+    public let isError: Bool
+}
+
+/// Everything the wizard shows and edits. `update` changes it; `WizardView` draws it.
+public struct WizardState: Sendable {
+    public var language: Language
+    public var ascii: Bool
+    public var today: CalendarDate
+    public internal(set) var draft: Draft
+    public internal(set) var session: DraftSession?
+    /// The current screen, by id (`welcome`, `csr` ...).
+    public internal(set) var screenID: String
+    /// Index into the current screen's focus stops.
+    public internal(set) var focus = 0
+    public internal(set) var overlay: Overlay?
+    public internal(set) var status: StatusMessage?
+    public internal(set) var welcome: WelcomeModel
+    /// Fields the applicant has left at least once: their findings are shown.
+    var touched: Set<String> = []
+    var editors: [String: FieldEditor] = [:]
+    public private(set) var findings: [Finding] = []
+
+    public init(language: Language, ascii: Bool = false, today: CalendarDate, welcome: WelcomeModel) {
+        self.language = language
+        self.ascii = ascii
+        self.today = today
+        self.welcome = welcome
+        draft = Draft()
+        screenID = welcomeScreen.id
+    }
+
+    /// The screens that apply to this draft, in order (the welcome screen is not counted).
+    public var screens: [ScreenSpec] { allScreens.filter { $0.kind != .welcome && $0.appliesTo(draft) } }
+
+    public var screen: ScreenSpec { allScreens.first { $0.id == screenID } ?? welcomeScreen }
+
+    /// Position of the current screen among `screens`, from 1, and how many there are.
+    public var position: (index: Int, count: Int) {
+        let list = screens
+        return ((list.firstIndex { $0.id == screenID } ?? -1) + 1, list.count)
+    }
+
+    func text(_ localized: Localized) -> String { localized.text(in: language) }
+
+    mutating func refreshFindings() {
+        findings = Validator.findings(for: draft, today: today)
+    }
+
+    /// Findings for `path` that should show now (after the field was left, or a refused Next).
+    public func visibleFindings(for path: String) -> [Finding] {
+        guard touched.contains(path) else { return [] }
+        var result = findings.filter { $0.field == path }
+        if let problem = editors[path]?.problem { result.insert(Finding(.error, "input-invalid", field: path, problem), at: 0) }
+        return result
+    }
+
+    /// Errors on this screen that keep Next from going on (what is typed but unreadable included).
+    func blockingFields() -> [String] {
+        screen.visibleFields(for: draft).map(\.path).filter { path in
+            editors[path]?.problem != nil || findings.contains { $0.field == path && $0.severity == .error }
+        }
+    }
+
+    /// Whether a screen is complete: no error on any of its visible fields.
+    public func isComplete(_ spec: ScreenSpec) -> Bool {
+        let paths = Set(spec.visibleFields(for: draft).map(\.path))
+        return !findings.contains { $0.severity == .error && paths.contains($0.field) }
+    }
+
+    /// Replaces the draft (plain mode's answers) without moving the screen.
+    mutating func replaceDraft(_ updated: Draft) {
+        draft = updated
+        refreshFindings()
+    }
+
+    mutating func loadDraft(_ loaded: Draft, session: DraftSession) {
+        draft = loaded
+        self.session = session
+        editors = [:]
+        touched = []
+        refreshFindings()
+        // Resume at the first screen that still has errors (where the applicant stopped).
+        screenID = (screens.first { !isComplete($0) } ?? screens.last ?? organizationScreen).id
+        focus = 0
+    }
+}

@@ -1,0 +1,330 @@
+import CertWizardCore
+import Screens
+import TerminalUI
+
+extension WizardState {
+    var focusStops: [FocusStop] {
+        switch screen.kind {
+        case .welcome: return [.welcomeList, .welcomeName]
+        case .status: return [.back]
+        case .form: return screen.visibleFields(for: draft).map { .field($0.path) } + [.back, .next]
+        }
+    }
+
+    var focusedStop: FocusStop? {
+        let stops = focusStops
+        return stops.indices.contains(focus) ? stops[focus] : stops.last
+    }
+
+    var focusedField: ScreenField? {
+        guard case .field(let path)? = focusedStop else { return nil }
+        return screen.fields.first { $0.path == path }
+    }
+
+    /// The pure heart of the wizard: the new state is `self`, side effects are returned.
+    public mutating func update(_ message: WizardMessage) -> [WizardEffect] {
+        switch message {
+        case .opened(let loaded, let session):
+            loadDraft(loaded, session: session)
+            status = StatusMessage(text: Localized("下書き \(session.name) を開きました (\(session.path))", "Opened the draft \(session.name) (\(session.path))"), isError: false)
+            return []
+        case .failed(let reason):
+            status = StatusMessage(text: reason, isError: true)
+            return []
+        case .key(let key):
+            return handle(key)
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [WizardEffect] {
+        if let overlay { return handleOverlay(overlay, key) }
+        switch key {
+        case .resize: return []
+        case .function(10), .control("c"):
+            overlay = .confirmQuit
+            return []
+        case .control("s"):
+            guard let session else { return [] }
+            status = StatusMessage(text: Localized("保存しました: \(session.path)", "Saved: \(session.path)"), isError: false)
+            return [.save]
+        case .function(1):
+            overlay = .help
+            return []
+        case .function(2):
+            guard session != nil else { return [] }
+            overlay = .jumpList(selected: max(0, position.index - 1))
+            return []
+        default: break
+        }
+        if screen.kind == .welcome { return handleWelcome(key) }
+        if let field = focusedField, let effects = handleField(field, key) { return effects }
+        return handleNavigation(key)
+    }
+
+    // MARK: Overlays
+
+    private mutating func handleOverlay(_ current: Overlay, _ key: Key) -> [WizardEffect] {
+        switch current {
+        case .help:
+            if key != .resize { overlay = nil }
+            return []
+        case .confirmQuit:
+            switch key {
+            case .character("y"), .character("Y"), .enter, .function(10), .control("c"):
+                return session == nil ? [.quit] : [.save, .quit]
+            case .resize: return []
+            default:
+                overlay = nil
+                return []
+            }
+        case .jumpList(let selected):
+            let list = screens
+            switch key {
+            case .up, .backTab: overlay = .jumpList(selected: max(0, selected - 1))
+            case .down, .tab: overlay = .jumpList(selected: min(list.count - 1, selected + 1))
+            case .enter:
+                overlay = nil
+                if list.indices.contains(selected) { show(list[selected]) }
+            case .resize: break
+            default: overlay = nil
+            }
+            return []
+        }
+    }
+
+    // MARK: Welcome
+
+    private mutating func handleWelcome(_ key: Key) -> [WizardEffect] {
+        let onName = focusedStop == .welcomeName
+        switch key {
+        case .tab, .backTab:
+            focus = onName ? 0 : 1
+            return []
+        case .up where !onName:
+            welcome.selected = max(0, welcome.selected - 1)
+            return []
+        case .down where !onName:
+            welcome.selected = min(welcome.choiceCount - 1, welcome.selected + 1)
+            return []
+        case .enter:
+            return chooseWelcomeEntry()
+        case .character("?") where !onName:
+            overlay = .help
+            return []
+        case .character("q") where !onName, .escape:
+            overlay = .confirmQuit
+            return []
+        default:
+            if onName { welcome.newName.editor.handle(key) }
+            return []
+        }
+    }
+
+    private mutating func chooseWelcomeEntry() -> [WizardEffect] {
+        if welcome.selected < welcome.drafts.count {
+            let entry = welcome.drafts[welcome.selected]
+            if let problem = entry.problem {
+                status = StatusMessage(text: Localized("この下書きは開けません: \(problem.ja)。新しい下書きを始めてください",
+                                                       "This draft cannot be opened: \(problem.en). Start a new draft instead"), isError: true)
+                return []
+            }
+            return [.open(path: entry.path, name: entry.name)]
+        }
+        let type = WelcomeModel.newTypes[welcome.selected - welcome.drafts.count]
+        let name = welcome.newName.editor.text.trimmed
+        do {
+            try DraftStore.checkName(name)
+        } catch {
+            focus = 1
+            status = StatusMessage(text: error.message, isError: true)
+            return []
+        }
+        return [.create(name: name, type: type)]
+    }
+
+    // MARK: Fields
+
+    /// Lets the focused field take the key; nil when the key is for navigation.
+    private mutating func handleField(_ field: ScreenField, _ key: Key) -> [WizardEffect]? {
+        switch field.input {
+        case .text, .date, .number:
+            var (editor, _) = lineEditor(field)
+            if case .number = field.input, case .character(let c) = key, !c.isASCII || !c.isNumber { return [] }
+            // On a complete date, + and - move it a day (typing a date still uses '-').
+            if case .date = field.input, case .character(let c) = key, c == "+" || c == "-",
+               CalendarDate(iso8601: editor.text) != nil, editor.cursor == editor.characters.count {
+                return adjustDate(field, by: c == "+" ? 1 : -1)
+            }
+            guard editor.handle(key) else { return nil }
+            return commit(field, text: editor.text, editor: editor)
+        case .lines:
+            var editor: TextAreaEditor
+            if case .lines(let existing)? = editors[field.path] { editor = existing }
+            else { editor = TextAreaEditor(FieldText.text(of: try? draft.value(at: field.path), input: field.input)) }
+            guard key != .tab, key != .backTab, editor.handle(key) else { return nil }
+            editors[field.path] = .lines(editor)
+            return set(field.path, FieldText.value(of: editor.text, input: field.input, path: field.path))
+        case .choice, .derivedChoice:
+            return handleChoice(field, key)
+        case .yesNo:
+            let current = (try? draft.value(at: field.path)) ?? nil
+            let value: Bool
+            switch key {
+            case .character("y"), .character("Y"): value = true
+            case .character("n"), .character("N"): value = false
+            case .character(" "), .left, .right: value = !(current == .bool(true))
+            default: return nil
+            }
+            return set(field.path, .success(.bool(value)))
+        case .checklist(let options):
+            var cursor = 0
+            if case .checklist(let c)? = editors[field.path] { cursor = c }
+            var chosen = Set(((try? draft.value(at: field.path)) ?? nil).flatMap { value -> [String]? in
+                if case .array(let items) = value { return items.map(\.displayText) } else { return nil }
+            } ?? [])
+            switch key {
+            case .up where cursor > 0: cursor -= 1
+            case .down where cursor < options.count - 1: cursor += 1
+            case .character(" "):
+                let value = options[cursor].value
+                if chosen.contains(value) { chosen.remove(value) } else { chosen.insert(value) }
+                editors[field.path] = .checklist(cursor: cursor)
+                let ordered = options.map(\.value).filter(chosen.contains)
+                return set(field.path, .success(ordered.isEmpty ? .null : .array(ordered.map(JSONValue.string))))
+            default: return nil
+            }
+            editors[field.path] = .checklist(cursor: cursor)
+            return []
+        }
+    }
+
+    func lineEditor(_ field: ScreenField) -> (TextEditor, Localized?) {
+        if case .line(let editor, let problem)? = editors[field.path] { return (editor, problem) }
+        return (TextEditor(FieldText.text(of: try? draft.value(at: field.path), input: field.input)), nil)
+    }
+
+    private mutating func commit(_ field: ScreenField, text: String, editor: TextEditor) -> [WizardEffect] {
+        let parsed = FieldText.value(of: text, input: field.input, path: field.path)
+        if case .failure(let problem) = parsed {
+            editors[field.path] = .line(editor, problem: problem)
+            return []
+        }
+        editors[field.path] = .line(editor, problem: nil)
+        return set(field.path, parsed)
+    }
+
+    private mutating func adjustDate(_ field: ScreenField, by days: Int) -> [WizardEffect] {
+        let (editor, _) = lineEditor(field)
+        guard let date = CalendarDate(iso8601: editor.text.trimmed) else { return [] }
+        let moved = TextEditor(date.adding(days: days).iso8601)
+        return commit(field, text: moved.text, editor: moved)
+    }
+
+    private mutating func handleChoice(_ field: ScreenField, _ key: Key) -> [WizardEffect]? {
+        let options = self.options(for: field)
+        guard !options.isEmpty else { return nil }
+        let current: String? = { if case .string(let s)?? = try? draft.value(at: field.path) { return s } else { return nil } }()
+        let index = current.flatMap { value in options.firstIndex { $0.value == value } }
+        var target: Int
+        switch key {
+        case .right, .character(" "): target = index.map { ($0 + 1) % options.count } ?? 0
+        case .left: target = index.map { ($0 + options.count - 1) % options.count } ?? options.count - 1
+        case .character(let c) where c.isASCII && c.isNumber && c != "0":
+            target = Int(String(c))! - 1
+            guard target < options.count else { return [] }
+        default: return nil
+        }
+        return set(field.path, .success(.string(options[target].value)))
+    }
+
+    func options(for field: ScreenField) -> [ChoiceOption] {
+        switch field.input {
+        case .choice(let options), .checklist(let options): return options
+        case .derivedChoice(let make): return make(draft)
+        default: return []
+        }
+    }
+
+    /// Puts a value into the draft; a change is saved (the runtime writes it before the next key).
+    private mutating func set(_ path: String, _ parsed: Result<JSONValue, Localized>) -> [WizardEffect] {
+        guard case .success(let value) = parsed else { return [] }
+        let before = (try? draft.value(at: path)) ?? nil
+        if before == value || (before == nil && value == .null) { return [] }
+        guard let updated = try? draft.setting(path, to: value) else { return [] }
+        draft = updated
+        refreshFindings()
+        status = nil
+        return session == nil ? [] : [.save]
+    }
+
+    // MARK: Navigation
+
+    private mutating func handleNavigation(_ key: Key) -> [WizardEffect] {
+        let stops = focusStops
+        switch key {
+        case .tab, .down:
+            moveFocus(to: min(stops.count - 1, focus + 1))
+        case .backTab, .up:
+            moveFocus(to: max(0, focus - 1))
+        case .pageDown:
+            goNext()
+        case .pageUp, .escape:
+            goBack()
+        case .enter:
+            switch focusedStop {
+            case .next: goNext()
+            case .back: goBack()
+            default: moveFocus(to: min(stops.count - 1, focus + 1))
+            }
+        case .character("?"):
+            overlay = .help
+        case .character("q") where focusedStop == .back || focusedStop == .next:
+            overlay = .confirmQuit
+        case .left where focusedStop == .next:
+            moveFocus(to: max(0, focus - 1))
+        case .right where focusedStop == .back:
+            moveFocus(to: min(stops.count - 1, focus + 1))
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func moveFocus(to index: Int) {
+        if case .field(let path)? = focusedStop, index != focus { touched.insert(path) }
+        focus = index
+    }
+
+    mutating func goNext() {
+        if case .field(let path)? = focusedStop { touched.insert(path) }
+        let blocking = blockingFields()
+        if let first = blocking.first {
+            touched.formUnion(screen.visibleFields(for: draft).map(\.path))
+            focus = focusStops.firstIndex(of: .field(first)) ?? focus
+            status = StatusMessage(text: Localized("この画面に直すところが \(blocking.count) か所あります", "This screen has \(blocking.count) field(s) to fix before going on"), isError: true)
+            return
+        }
+        let list = screens
+        guard let index = list.firstIndex(where: { $0.id == screenID }), index + 1 < list.count else {
+            status = StatusMessage(text: Localized("最後の画面です", "This is the last screen"), isError: false)
+            return
+        }
+        show(list[index + 1])
+    }
+
+    mutating func goBack() {
+        let list = screens
+        guard let index = list.firstIndex(where: { $0.id == screenID }), index > 0 else {
+            status = StatusMessage(text: Localized("最初の画面です", "This is the first screen"), isError: false)
+            return
+        }
+        show(list[index - 1])
+    }
+
+    mutating func show(_ spec: ScreenSpec) {
+        if case .field(let path)? = focusedStop { touched.insert(path) }
+        screenID = spec.id
+        focus = 0
+        status = nil
+    }
+}

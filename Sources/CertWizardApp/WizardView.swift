@@ -1,0 +1,120 @@
+import CertWizardCore
+import Screens
+import TerminalUI
+
+/// Draws the wizard: a pure function of the state and the terminal size.
+public enum WizardView {
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    public static func render(_ state: WizardState, size: Size) -> Frame {
+        var frame = Frame(size: size)
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+            let message = UIText.tooSmall(width: size.width, height: size.height).text(in: state.language)
+            let lines = TextWrap.lines(message, width: max(1, size.width - 2))
+            for (i, line) in lines.enumerated() {
+                let x = max(0, (size.width - DisplayWidth.of(line)) / 2)
+                frame.put(line, x: x, y: max(0, size.height / 2 - lines.count / 2) + i, style: .bold)
+            }
+            return frame
+        }
+        let boxes: BoxCharacters = state.ascii ? .ascii : .unicode
+        header(state, &frame, boxes)
+        var row = 2
+        for line in TextWrap.lines(state.text(state.screen.guidance), width: size.width - 4).prefix(4) {
+            frame.put(line, x: 2, y: row, style: .plain)
+            row += 1
+        }
+        frame.put(String(repeating: boxes.horizontal, count: size.width), x: 0, y: row, style: .muted)
+        let body = BodyBuilder(state: state, width: size.width).lines()
+        place(body, in: &frame, top: row + 1, bottom: size.height - 3, state: state)
+        footer(state, &frame)
+        if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &frame, boxes: boxes) }
+        return frame
+    }
+
+    private static func header(_ state: WizardState, _ frame: inout Frame, _ boxes: BoxCharacters) {
+        let width = frame.size.width
+        frame.fill(x: 0, y: 0, width: width, height: 1, style: .reverse)
+        var title = " certwiz  " + state.screen.heading(in: state.language)
+        let (index, count) = state.position
+        if index > 0 { title += " (\(index)/\(count))" }
+        let end = frame.put(title, x: 0, y: 0, style: Style(bold: true, reverse: true), limit: width - 2)
+        guard index > 0 else { return }
+        let bar = String(repeating: boxes.filled, count: index) + String(repeating: boxes.empty, count: count - index)
+        var right = bar
+        if let session = state.session { right += "  " + session.name }
+        right += " "
+        let rightWidth = DisplayWidth.of(right)
+        if rightWidth < width - end - 2 { frame.put(right, x: width - rightWidth, y: 0, style: .reverse) }
+        else if DisplayWidth.of(bar) + 1 < width - end - 2 { frame.put(bar + " ", x: width - DisplayWidth.of(bar) - 1, y: 0, style: .reverse) }
+    }
+
+    /// Shows the body lines that fit, scrolled so the focused stop is in view.
+    private static func place(_ body: [BodyLine], in frame: inout Frame, top: Int, bottom: Int, state: WizardState) {
+        let height = bottom - top + 1
+        var first = 0
+        if let focusStart = body.firstIndex(where: { $0.focus == state.focus }) {
+            let focusEnd = body.lastIndex(where: { $0.focus == state.focus }) ?? focusStart
+            // Keep the focused field and its messages in view, with its label at the top if need be.
+            if focusEnd - first >= height { first = max(0, min(focusStart, focusEnd - height + 1)) }
+            if let cursorLine = body.firstIndex(where: { $0.focus == state.focus && $0.cursorX != nil }), cursorLine >= first + height {
+                first = cursorLine - height + 1
+            }
+        }
+        for (offset, line) in body[first...].prefix(height).enumerated() {
+            let y = top + offset
+            if let highlight = line.highlight { frame.fill(x: 0, y: y, width: frame.size.width, height: 1, style: highlight) }
+            var x = line.indent
+            for segment in line.segments { x = frame.put(segment.text, x: x, y: y, style: segment.style, limit: frame.size.width - 1 - x) }
+            if let cursorX = line.cursorX { frame.cursor = Point(x: min(frame.size.width - 1, cursorX), y: y) }
+        }
+        if first > 0 { frame.put("↑", x: frame.size.width - 1, y: top, style: .muted) }
+        if first + height < body.count { frame.put("↓", x: frame.size.width - 1, y: bottom, style: .muted) }
+    }
+
+    private static func footer(_ state: WizardState, _ frame: inout Frame) {
+        let width = frame.size.width
+        let y = frame.size.height - 2
+        if let status = state.status {
+            frame.put(state.text(status.text), x: 1, y: y, style: status.isError ? .error : .ok, limit: width - 2)
+        } else if let field = state.focusedField, let example = field.example {
+            frame.put("\(state.text(UIText.example)): \(example)", x: 1, y: y, style: .muted, limit: width - 2)
+        }
+        var keys = ""
+        if state.screen.kind == .welcome { keys = state.text(UIText.keysWelcome) }
+        else {
+            if let field = state.focusedField {
+                switch field.input {
+                case .choice, .derivedChoice: keys = state.text(UIText.keysChoice)
+                case .yesNo: keys = state.text(UIText.keysYesNo)
+                case .checklist: keys = state.text(UIText.keysChecklist)
+                case .date: keys = state.text(UIText.keysDate)
+                default: break
+                }
+            }
+            keys += state.text(UIText.keysForm)
+        }
+        frame.fill(x: 0, y: frame.size.height - 1, width: width, height: 1, style: .reverse)
+        frame.put(" " + keys, x: 0, y: frame.size.height - 1, style: .reverse, limit: width)
+    }
+}
+
+/// One line of the scrolling body.
+struct BodyLine {
+    struct Segment {
+        let text: String
+        let style: Style
+    }
+    var indent = 2
+    var segments: [Segment] = []
+    /// The focus stop this line belongs to (for scrolling to it).
+    var focus: Int?
+    var cursorX: Int?
+    var highlight: Style?
+
+    init(_ text: String = "", style: Style = .plain, indent: Int = 2, focus: Int? = nil) {
+        self.indent = indent
+        segments = text.isEmpty ? [] : [Segment(text: text, style: style)]
+        self.focus = focus
+    }
+}
