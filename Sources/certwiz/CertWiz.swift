@@ -7,7 +7,7 @@ import TerminalUI
 @preconcurrency import Glibc
 #endif
 
-/// `certwiz`: the wizard, and the commands around it.
+/// `certwiz`: the wizard (the default subcommand), and the commands around it.
 struct CertWiz: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -21,8 +21,21 @@ struct CertWiz: ParsableCommand {
                 With no arguments the wizard opens (as line prompts with --plain, with TERM=dumb, or without a terminal). Drafts live in $XDG_DATA_HOME/certwiz/drafts/ (default ~/.local/share/certwiz/drafts/).
                 Exit codes: 0 success, 1 errors found, refused, or answers stopped, 2 unreadable input, 64 bad arguments, 128+N ended by signal N.
                 """),
-            subcommands: [DraftsCommand.self, ValidateCommand.self, NewCommand.self, SetCommand.self, RemoveCommand.self]
+            subcommands: [WizardCommand.self, DraftsCommand.self, ValidateCommand.self, NewCommand.self, SetCommand.self, RemoveCommand.self],
+            defaultSubcommand: WizardCommand.self
         )
+    }
+
+    // Also accepted before the subcommand (`certwiz --lang en validate`); the language
+    // itself is read from the arguments before parsing (CLILanguage.swift).
+    @OptionGroup var global: GlobalOptions
+}
+
+/// `certwiz [wizard]`: the full-screen wizard, plain prompts, or an answers file's replay.
+struct WizardCommand: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "wizard",
+                             abstract: L("ウィザードを開く (既定のコマンド)", "Open the wizard (the default command)"))
     }
 
     @OptionGroup var global: GlobalOptions
