@@ -21,11 +21,14 @@ public enum TextWrap {
         for character in paragraph {
             let w = DisplayWidth.of(String(character))
             if lineWidth + w > width, !line.isEmpty {
-                if let cut = lastBreak, cut > line.startIndex, !noBreakBefore.contains(character) {
-                    let head = String(line[..<cut])
-                    let tail = String(line[cut...])
-                    lines.append(trimTrailing(head))
-                    line = String(tail.drop(while: { $0 == " " }))
+                var cut = lastBreak.flatMap { $0 > line.startIndex ? $0 : nil }
+                // 追い出し: a character that may not start a line takes the one before it along.
+                if noBreakBefore.contains(character), let previous = line.last, DisplayWidth.of(String(previous)) == 2 {
+                    cut = line.count > 1 ? line.index(before: line.endIndex) : nil
+                }
+                if let cut {
+                    lines.append(trimTrailing(String(line[..<cut])))
+                    line = String(String(line[cut...]).drop(while: { $0 == " " }))
                 } else {
                     lines.append(trimTrailing(line))
                     line = ""

@@ -1,0 +1,157 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct FrameTests {
+    @Test func measuresDisplayWidth() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("日本語") == 6)
+        #expect(DisplayWidth.of("ｱｲｳ") == 3)          // half-width katakana
+        #expect(DisplayWidth.of("Ａ") == 2)            // full-width Latin
+        #expect(DisplayWidth.of("e\u{301}") == 1)      // combining acute accent
+        #expect(DisplayWidth.of("\u{200B}") == 0)      // zero-width space
+    }
+
+    @Test func wideCharactersFillTwoCellsAndTheColumnAfterThem() {
+        var frame = Frame(size: Size(width: 10, height: 1))
+        let end = frame.put("日本a", x: 1, y: 0)
+        #expect(end == 6)
+        #expect(frame[1, 0].text == "日" && frame[2, 0].isContinuation)
+        #expect(frame[5, 0].text == "a")
+        #expect(frame.text == " 日本a")
+    }
+
+    @Test func aWideCharacterThatWouldStraddleTheLimitIsNotHalfDrawn() {
+        var frame = Frame(size: Size(width: 6, height: 1))
+        let end = frame.put("ab日本", x: 0, y: 0, limit: 5)
+        #expect(end == 4)
+        #expect(frame.text == "ab日")
+    }
+
+    @Test func combiningMarksJoinThePreviousCell() {
+        var frame = Frame(size: Size(width: 5, height: 1))
+        frame.put("e\u{301}x", x: 0, y: 0)
+        #expect(frame[0, 0].text == "e\u{301}")
+        #expect(frame[1, 0].text == "x")
+    }
+
+    @Test func controlCharactersAreNotWrittenToTheTerminal() {
+        var frame = Frame(size: Size(width: 5, height: 1))
+        frame.put("a\u{1B}b\tc", x: 0, y: 0)
+        #expect(!frame.text.contains("\u{1B}"))
+    }
+
+    @Test func wrapsJapaneseAnywhereAndEnglishAtSpaces() {
+        #expect(TextWrap.lines("the quick brown fox", width: 10) == ["the quick", "brown fox"])
+        #expect(TextWrap.lines("日本語の文章を折り返します。", width: 10) == ["日本語の文", "章を折り返", "します。"])
+        // 。 never starts a line.
+        #expect(TextWrap.lines("あいうえ。", width: 8).allSatisfy { !$0.hasPrefix("。") })
+        #expect(TextWrap.lines("a\n\nb", width: 5) == ["a", "", "b"])
+        #expect(TextWrap.lines("see (example)", width: 12) == ["see", "(example)"])
+    }
+}
+
+@Suite struct KeyDecoderTests {
+    func decode(_ inputs: [KeyDecoder.Input]) -> [Key] {
+        var decoder = KeyDecoder()
+        return inputs.flatMap { decoder.feed($0) }
+    }
+
+    func chars(_ text: String) -> [KeyDecoder.Input] { text.unicodeScalars.map { .character($0.value) } }
+
+    @Test func aBracketedPasteIsOneEventWithNewlinesKept() {
+        let pem = "-----BEGIN CERTIFICATE REQUEST-----\r\nMIIB\r\n-----END CERTIFICATE REQUEST-----\r\n"
+        let keys = decode([.functionKey(.pasteStart)] + chars(pem) + [.functionKey(.pasteEnd)])
+        #expect(keys == [.paste("-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n")])
+    }
+
+    @Test func lineEndsInAPasteBecomeOneNewlineEach() {
+        #expect(decode([.functionKey(.pasteStart)] + chars("a\rb\nc\r\nd") + [.functionKey(.pasteEnd)]) == [.paste("a\nb\nc\nd")])
+    }
+
+    @Test func keysInsideAPasteAreNotCommands() {
+        // A Ctrl-C byte or a Tab inside pasted text must not quit or move focus.
+        let keys = decode([.functionKey(.pasteStart), .character(3), .character(9), .functionKey(.up), .functionKey(.pasteEnd)])
+        #expect(keys.count == 1)
+        if case .paste = keys[0] {} else { Issue.record("\(keys)") }
+    }
+
+    @Test func escAloneIsEscapeAndEscWithAKeyIsAlt() {
+        #expect(decode([.character(27), .timeout]) == [.escape])
+        #expect(decode([.character(27), .character(UInt32(("x" as Unicode.Scalar).value))]) == [.alt("x")])
+        #expect(decode([.character(27), .functionKey(.up)]) == [.escape, .up])
+    }
+
+    @Test func controlKeysAndJapaneseText() {
+        #expect(decode([.character(19)]) == [.control("s")])
+        #expect(decode([.character(3)]) == [.control("c")])
+        #expect(decode([.character(13), .character(9), .character(127)]) == [.enter, .tab, .backspace])
+        #expect(decode(chars("日本")) == [.character("日"), .character("本")])
+        #expect(decode([.functionKey(.function(2)), .functionKey(.backTab)]) == [.function(2), .backTab])
+    }
+
+    @Test func anUnfinishedPasteIsDeliveredNotLost() {
+        var decoder = KeyDecoder()
+        _ = decoder.feed(.functionKey(.pasteStart))
+        for input in chars("abc") { _ = decoder.feed(input) }
+        #expect(decoder.flushPaste() == [.paste("abc")])
+    }
+}
+
+@Suite struct EditorTests {
+    @Test func editsALine() {
+        var editor = TextEditor("www.example")
+        editor.handle(.character("."))
+        editor.handle(.home)
+        editor.handle(.delete)
+        #expect(editor.text == "ww.example.")
+        editor.handle(.end)
+        editor.handle(.backspace)
+        editor.handle(.left)
+        editor.handle(.left)
+        editor.handle(.control("k"))
+        #expect(editor.text == "ww.examp")
+        editor.handle(.control("u"))
+        #expect(editor.text == "")
+        let tabHandled = editor.handle(.tab)
+        #expect(!tabHandled)
+    }
+
+    @Test func aPasteIntoALineBecomesOneLine() {
+        var editor = TextEditor()
+        editor.handle(.paste("a.example.jp\nb.example.jp\n"))
+        #expect(editor.text == "a.example.jp b.example.jp")
+    }
+
+    @Test func scrollsSidewaysByColumnsKeepingTheCursorVisible() {
+        var editor = TextEditor(String(repeating: "x", count: 30))
+        let (shown, cursor) = editor.visible(width: 10)
+        #expect(DisplayWidth.of(shown) <= 10 && cursor == 9)
+        #expect(editor.isScrolled(width: 10).left)
+        editor.handle(.home)
+        let (start, startCursor) = editor.visible(width: 10)
+        #expect(startCursor == 0 && start.count == 10)
+        #expect(editor.isScrolled(width: 10).right)
+    }
+
+    @Test func theCursorLandsAfterWideText() {
+        var editor = TextEditor("日本")
+        let column = editor.visible(width: 20).cursorColumn
+        #expect(column == 4)
+    }
+
+    @Test func editsSeveralLines() {
+        var area = TextAreaEditor()
+        area.handle(.paste("www.example.co.jp\nexample.co.jp"))
+        #expect(area.lineCount == 2)
+        let downHandled = area.handle(.down)
+        #expect(!downHandled)                 // the last line: Down leaves the field
+        area.handle(.up)
+        area.handle(.end)
+        area.handle(.enter)
+        area.insert("shop.example.co.jp")
+        #expect(area.text == "www.example.co.jp\nshop.example.co.jp\nexample.co.jp")
+        area.handle(.home)
+        area.handle(.backspace)               // joins with the line above
+        #expect(area.text == "www.example.co.jpshop.example.co.jp\nexample.co.jp")
+    }
+}
