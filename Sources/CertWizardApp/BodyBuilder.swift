@@ -38,7 +38,7 @@ struct BodyBuilder {
                 let labelWidth = min(28, entries.map { DisplayWidth.of(t($0.label)) }.max() ?? 0)
                 for entry in entries {
                     var line = BodyLine(DisplayWidth.pad(t(entry.label), to: labelWidth) + "  ", style: .muted, indent: 4)
-                    line.segments.append(.init(text: entry.value, style: .plain))
+                    line.segments.append(.init(text: t(entry.value), style: .plain))
                     lines.append(line)
                 }
                 lines.append(BodyLine())
@@ -184,7 +184,7 @@ struct BodyBuilder {
         lines += wrapped(t(Localized("次にすること: ", "Next: ")) + t(report.nextAction), style: .accent, indent: 2)
         lines.append(BodyLine())
         for date in report.dates {
-            lines += wrapped(t(date.label) + ": " + date.value, style: .plain, indent: 2)
+            lines += wrapped(t(date.label) + ": " + t(date.value), style: .plain, indent: 2)
         }
         lines.append(BodyLine())
         return lines

@@ -98,7 +98,7 @@ public struct PlainWizard {
                     say("  " + (finding.severity == .error ? "✗ " : finding.severity == .warning ? "! " : "i ") + t(finding.message))
                 }
             }
-            for item in screen.items { if case .summary(let make) = item { for line in make(state.draft) { say("  \(t(line.label)): \(line.value)") } } }
+            for item in screen.items { if case .summary(let make) = item { for line in make(state.draft) { say("  \(t(line.label)): \(t(line.value))") } } }
             index = goBack ? max(0, index - 1) : index + 1
         }
     }
@@ -196,7 +196,7 @@ public struct PlainWizard {
             say("\(mark) \(step.step.label(in: language)): \(t(word))" + (step.detail.map { " (\(t($0)))" } ?? ""))
         }
         say(t(Localized("次にすること: ", "Next: ")) + t(report.nextAction))
-        for date in report.dates { say("\(t(date.label)): \(date.value)") }
+        for date in report.dates { say("\(t(date.label)): \(t(date.value))") }
     }
 
     private func openDraft(_ option: String?) -> (DraftFile, DraftLock, Draft)? {

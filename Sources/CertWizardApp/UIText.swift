@@ -16,12 +16,18 @@ enum UIText {
                   "Enlarge the terminal to at least 80x24 (now \(width)x\(height))")
     }
 
-    static let keysForm = Localized("Tab:次の項目 PgDn:次へ PgUp:戻る F1:ヘルプ F2:一覧 ^S:保存 F10:終了",
-                                    "Tab:next field PgDn:next PgUp:back F1:help F2:steps ^S:save F10:quit")
-    static let keysChoice = Localized("←→/Space:選択 ", "←→/Space:choose ")
-    static let keysYesNo = Localized("y/n:はい/いいえ ", "y/n:yes/no ")
-    static let keysChecklist = Localized("↑↓:移動 Space:選択 ", "↑↓:move Space:toggle ")
-    static let keysDate = Localized("+/-:1日ずらす ", "+/-:a day ")
+    /// The form's keys, most important first: the footer drops from the end when space is short.
+    static let keysForm: [Localized] = [
+        Localized("PgDn:次へ", "PgDn:next"), Localized("F10:終了", "F10:quit"), Localized("Tab:次の項目", "Tab:next field"),
+        Localized("PgUp:戻る", "PgUp:back"), Localized("F1:ヘルプ", "F1:help"), Localized("F2:一覧", "F2:steps"),
+        Localized("^S:保存", "^S:save"),
+    ]
+    /// The order hints are shown in (by position in `keysForm`).
+    static let keysFormDisplayOrder = [2, 0, 3, 4, 5, 6, 1]
+    static let keysChoice = Localized("←→/Space:選択", "←→/Space:choose")
+    static let keysYesNo = Localized("y/n:はい/いいえ", "y/n:yes/no")
+    static let keysChecklist = Localized("↑↓:移動 Space:選択", "↑↓:move Space:toggle")
+    static let keysDate = Localized("+/-:1日ずらす", "+/-:a day")
     static let keysWelcome = Localized("↑↓:選択 Enter:決定 Tab:名前 F1:ヘルプ F10:終了",
                                        "↑↓:choose Enter:open Tab:name F1:help F10:quit")
     static let keysOverlay = Localized("何かキーを押すと閉じます", "Press any key to close")

@@ -80,23 +80,35 @@ public enum WizardView {
         } else if let field = state.focusedField, let example = field.example {
             frame.put("\(state.text(UIText.example)): \(example)", x: 1, y: y, style: .muted, limit: width - 2)
         }
-        var keys = ""
-        if state.screen.kind == .welcome { keys = state.text(UIText.keysWelcome) }
-        else {
-            if let field = state.focusedField {
-                switch field.input {
-                case .choice, .derivedChoice: keys = state.text(UIText.keysChoice)
-                case .yesNo: keys = state.text(UIText.keysYesNo)
-                case .checklist: keys = state.text(UIText.keysChecklist)
-                case .date: keys = state.text(UIText.keysDate)
-                default: break
-                }
+        let keys: String
+        if state.screen.kind == .welcome {
+            keys = state.text(UIText.keysWelcome)
+        } else {
+            var context: Localized?
+            switch state.focusedField?.input {
+            case .choice?, .derivedChoice?: context = UIText.keysChoice
+            case .yesNo?: context = UIText.keysYesNo
+            case .checklist?: context = UIText.keysChecklist
+            case .date?: context = UIText.keysDate
+            default: break
             }
-            keys += state.text(UIText.keysForm)
+            keys = fitHints(context.map { [state.text($0)] } ?? [], UIText.keysForm.map(state.text), width: width - 2)
         }
         frame.fill(x: 0, y: frame.size.height - 1, width: width, height: 1, style: .reverse)
         frame.put(" " + keys, x: 0, y: frame.size.height - 1, style: .reverse, limit: width)
     }
+}
+
+/// The context hint, then as many of the general hints as fit, most important kept,
+/// shown in their usual order.
+func fitHints(_ context: [String], _ general: [String], width: Int) -> String {
+    var kept = general.count
+    func line(_ count: Int) -> String {
+        let chosen = UIText.keysFormDisplayOrder.filter { $0 < count }.map { general[$0] }
+        return (context + chosen).joined(separator: " ")
+    }
+    while kept > 0, DisplayWidth.of(line(kept)) > width { kept -= 1 }
+    return line(kept)
 }
 
 /// One line of the scrolling body.

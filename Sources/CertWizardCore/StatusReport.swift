@@ -59,10 +59,13 @@ public struct StatusReport: Sendable {
         if draft.applicationType == .renewal, let expiry = draft.currentCertificate.notAfter {
             let left = today.days(until: expiry)
             dates.append(SummaryLine(Localized("現在の証明書の有効期限", "Current certificate expires"),
-                                     left >= 0 ? "\(expiry) (\(left) days left / 残り \(left) 日)" : "\(expiry) (expired / 期限切れ)"))
+                                     left >= 0 ? Localized("\(expiry) (残り \(left) 日)", "\(expiry) (\(left) days left)")
+                                               : Localized("\(expiry) (期限切れ)", "\(expiry) (expired)")))
         }
         if let planned = draft.payment.plannedDate, draft.payment.paidOn == nil, draft.payment.method == .bankTransfer {
-            dates.append(SummaryLine(Localized("振込予定日", "Planned transfer date"), "\(planned) (\(today.days(until: planned)) days / 日)"))
+            let days = today.days(until: planned)
+            dates.append(SummaryLine(Localized("振込予定日", "Planned transfer date"),
+                                     Localized("\(planned) (あと \(days) 日)", "\(planned) (in \(days) days)")))
         }
         let start = draft.order.submittedOn ?? today
         let type = draft.applicationType ?? .new
@@ -71,7 +74,8 @@ public struct StatusReport: Sendable {
             : IssuanceEstimate.afterDocuments(start, type: type, calendar: calendar)
         if !issued {
             let range = estimate.earliest == estimate.latest ? "\(estimate.earliest)" : "\(estimate.earliest) – \(estimate.latest)"
-            dates.append(SummaryLine(Localized("発行の見込み", "Expected issuance"), range + "  (" + estimate.basis.en + " / " + estimate.basis.ja + ")"))
+            dates.append(SummaryLine(Localized("発行の見込み", "Expected issuance"),
+                                     Localized(range + " (" + estimate.basis.ja + ")", range + " (" + estimate.basis.en + ")")))
         } else if let issuedOn = draft.issuance.issuedOn {
             dates.append(SummaryLine(Localized("発行日", "Issued"), "\(issuedOn)"))
         }

@@ -57,8 +57,13 @@ public enum ScreenItem: Sendable {
 /// One line of a read-only summary: a label and a value (both already in both languages).
 public struct SummaryLine: Equatable, Sendable {
     public let label: Localized
-    public let value: String
+    public let value: Localized
+    /// A value that reads the same in both languages (a name, a date, an address).
     public init(_ label: Localized, _ value: String) {
+        self.label = label
+        self.value = Localized(value, value)
+    }
+    public init(_ label: Localized, _ value: Localized) {
         self.label = label
         self.value = value
     }
