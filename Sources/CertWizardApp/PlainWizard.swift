@@ -72,7 +72,8 @@ public struct PlainWizard {
                 if fixing.isEmpty { lastAsked = path }
                 guard let field = screen.fields.first(where: { $0.path == path }) else { continue }
                 printNotes(before: field, in: screen, draft: state.draft)
-                switch ask(field, state: state) {
+                let answer = ask(field, state: state)
+                switch answer {
                 case .quit:
                     say(t(Localized("下書きは保存済みです。", "The draft is saved.")))
                     return 0
@@ -94,9 +95,13 @@ public struct PlainWizard {
                     }
                 }
                 if goBack { break }
+                var answeredWithError = false
                 for finding in state.findings where finding.field == path {
                     say("  " + (finding.severity == .error ? "✗ " : finding.severity == .warning ? "! " : "i ") + t(finding.message))
+                    if finding.severity == .error { answeredWithError = true }
                 }
+                // A new answer with an error is asked again at once (Enter keeps it for now).
+                if answeredWithError, case .value = answer { fixing.insert(path, at: 0) }
             }
             for item in screen.items { if case .summary(let make) = item { for line in make(state.draft) { say("  \(t(line.label)): \(t(line.value))") } } }
             index = goBack ? max(0, index - 1) : index + 1

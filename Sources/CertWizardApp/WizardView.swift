@@ -76,7 +76,13 @@ public enum WizardView {
         let width = frame.size.width
         let y = frame.size.height - 2
         if let status = state.status {
-            frame.put(state.text(status.text), x: 1, y: y, style: status.isError ? .error : .ok, limit: width - 2)
+            // A long message (a path, a lock holder) takes the line above too rather than being cut.
+            let lines = TextWrap.lines(state.text(status.text), width: width - 2).prefix(2)
+            for (i, line) in lines.enumerated() {
+                let row = y - lines.count + 1 + i
+                frame.fill(x: 0, y: row, width: width, height: 1)
+                frame.put(line, x: 1, y: row, style: status.isError ? .error : .ok, limit: width - 2)
+            }
         } else if let field = state.focusedField, let example = field.example {
             frame.put("\(state.text(UIText.example)): \(example)", x: 1, y: y, style: .muted, limit: width - 2)
         }

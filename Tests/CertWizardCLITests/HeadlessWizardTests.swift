@@ -1,0 +1,74 @@
+import CertWizardCore
+import Foundation
+import Testing
+
+/// The wizard without a terminal: answers files replayed headless, and plain line prompts.
+@Suite struct HeadlessWizardTests {
+    let cli = CertWizProcess()
+
+    func draft(_ name: String) throws -> Draft {
+        try DraftCodec.decode(Array(try cli.read(name + ".json").utf8))
+    }
+
+    @Test func anAnswersFileFillsEveryScreenWithoutATerminal() throws {
+        let answers = try writeAnswers(TmuxSession.answersForANewApplication)
+        let result = try cli.run("--answers", answers, "--draft", "demo", "--today", "2026-11-24")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Filled the draft demo"))
+        let filled = try draft("demo")
+        #expect(filled.applicationType == .new)
+        #expect(filled.organization.nameJa == "サンプル株式会社")
+        #expect(filled.domainCheck.approverEmail == "admin@example.co.jp")
+        #expect(filled.payment.plannedDate == CalendarDate(iso8601: "2026-11-30"))
+        #expect(Validator.findings(for: filled, today: CalendarDate(iso8601: "2026-11-24")!).filter { $0.severity == .error }.isEmpty)
+        // Without --draft, the welcome screen's choice is pressed too.
+        let fresh = try cli.run("--answers", answers, "--today", "2026-11-24")
+        #expect(fresh.status == 0 && fresh.stdout.contains("application-2026-11-24"), "\(fresh.stderr)")
+    }
+
+    @Test func answersStopAtTheFirstScreenThatDoesNotValidateAndSayWhy() throws {
+        let answers = try writeAnswers(#"{"organization.nameJa": "サンプル", "organization.nameEn": "Sample K.K.", "organization.phone": "3-1234", "organization.listedInDuns": true}"#)
+        let result = try cli.run("--answers", answers, "--draft", "partial")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("1-1 Applicant organization") && result.stderr.contains("phone"), "\(result.stderr)")
+        // What was entered before the stop is kept.
+        #expect(try draft("partial").organization.nameJa == "サンプル")
+    }
+
+    @Test func aBadAnswersFileIsRefusedBeforeAnythingIsTyped() throws {
+        let unknown = try writeAnswers(#"{"csr.cn": "www.example.co.jp"}"#)
+        let result = try cli.run("--answers", unknown, "--draft", "x")
+        #expect(result.status == 2 && result.stderr.contains("no screen asks for \"csr.cn\""))
+        let wrongType = try writeAnswers(#"{"order.express": "maybe"}"#)
+        #expect(try cli.run("--answers", wrongType).stderr.contains("order.express"))
+        let notJSON = try writeAnswers("csr.commonName: x")
+        #expect(try cli.run("--answers", notJSON).status == 2)
+        #expect(try cli.run("--answers", "/nonexistent.json").status == 2)
+        #expect(!FileManager.default.fileExists(atPath: cli.draftsDirectory + "/x.json"))
+    }
+
+    @Test func plainModeAsksTheSameQuestionsLineByLine() throws {
+        let input = [
+            "サンプル株式会社", "Sample K.K.", "03-1234", "03-1234-5678",  // a bad phone is asked again at once
+            "maybe", "y", "", "", "",                                      // y/n checked; DUNS yes; keep the rest
+            "7",                                                           // 1-2: server software has 6 choices
+            "q",
+        ].joined(separator: "\n") + "\n"
+        let result = try cli.run("--plain", "--draft", "plain", "--today", "2026-11-24", stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("== 1-1 Applicant organization (1/9) =="))
+        #expect(result.stdout.contains("has 6 digits"))
+        #expect(result.stdout.contains("Answer y or n"))
+        #expect(result.stdout.contains("== 1-2 Prepare the CSR (2/9) ==") && result.stdout.contains("Choose a number from 1 to 6"))
+        let saved = try draft("plain")
+        #expect(saved.organization.nameJa == "サンプル株式会社")
+        #expect(saved.organization.phone == "03-1234-5678")
+        #expect(saved.organization.listedInDuns == true)
+    }
+
+    @Test func plainModeIsUsedWithoutATerminalAndInJapanese() throws {
+        let result = try cli.run("--draft", "p", "--lang", "ja", stdin: "q\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("== 1-1 申請団体の決定 (1/9) =="))
+    }
+}

@@ -1,0 +1,142 @@
+import CertWizardCore
+import Foundation
+import Testing
+
+/// The wizard in a real terminal (tmux): typing, Japanese, resizing, quitting, signals.
+@Suite(.serialized) struct TmuxTests {
+    init() throws {
+        try #require(TmuxSession.available, "tmux is required for these tests (bash .ci/run installs it)")
+    }
+
+    func draft(_ session: TmuxSession, _ name: String = "honsha") throws -> Draft {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: session.cli.draftsDirectory + "/\(name).json")))
+        return try DraftCodec.decode(bytes)
+    }
+
+    /// "icanon echo" means cooked mode is back; "-icanon" or "-echo" would be a broken terminal.
+    func expectRestored(_ screen: String, exit: Int, _ session: TmuxSession) {
+        #expect(screen.contains("EXIT=\(exit)"), "\(screen)")
+        #expect(screen.contains("icanon echo") && !screen.contains("-icanon") && !screen.contains("-echo"), "\(screen)")
+        #expect(!session.alternateScreenOn)
+    }
+
+    @Test func typesJapaneseSavesAsItGoesAndQuitsCleanly() throws {
+        let tmux = try TmuxSession(["--draft", "honsha", "--today", "2026-11-24"])
+        try tmux.waitFor("1-1 Applicant organization (1/9)")
+        try tmux.type("サンプル株式会社")
+        try tmux.press("Tab")
+        try tmux.type("Sample K.K.")
+        let screen = try tmux.waitFor("[Sample K.K.")
+        #expect(screen.contains("[サンプル株式会社"))
+        // Saved before the next key was read: already on disk while the wizard runs.
+        #expect(try draft(tmux).organization.nameJa == "サンプル株式会社")
+        #expect(try draft(tmux).organization.nameEn == "Sample K.K.")
+        try tmux.press("C-c")
+        try tmux.waitFor("Quit certwiz?")
+        try tmux.press("y")
+        expectRestored(try tmux.waitFor("EXIT="), exit: 0, tmux)
+    }
+
+    @Test func resizingBelow80x24ShowsAMessageAndTheFormComesBack() throws {
+        let tmux = try TmuxSession(["--draft", "honsha"])
+        try tmux.waitFor("1-1 Applicant organization")
+        try tmux.resize(width: 70, height: 20)
+        try tmux.waitFor("at least 80x24 (now 70x20)")
+        try tmux.type("x")  // keys still work while too small
+        try tmux.resize(width: 100, height: 30)
+        let screen = try tmux.waitFor("1-1 Applicant organization")
+        #expect(!screen.contains("at least 80x24"))
+        try tmux.press("F10")
+        try tmux.press("y")
+        try tmux.waitFor("EXIT=0")
+        #expect(try draft(tmux).organization.nameJa == "x")
+    }
+
+    @Test func aDroppedLinkSavesTheDraftAndRestoresTheTerminal() throws {
+        let tmux = try TmuxSession(["--draft", "honsha"])
+        try tmux.waitFor("1-1 Applicant organization")
+        try tmux.type("本社")
+        try tmux.waitFor("[本社")
+        let pid = try #require(try tmux.certwizPid())
+        kill(pid, SIGHUP)
+        expectRestored(try tmux.waitFor("EXIT="), exit: 129, tmux)
+        #expect(try draft(tmux).organization.nameJa == "本社")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let tmux = try TmuxSession(["--draft", "honsha", "--lang", "ja"])
+        try tmux.waitFor("1-1 申請団体の決定")
+        let pid = try #require(try tmux.certwizPid())
+        kill(pid, SIGTERM)
+        expectRestored(try tmux.waitFor("EXIT="), exit: 143, tmux)
+    }
+
+    @Test func aDraftOpenInAnotherCertwizIsRefusedOnScreen() throws {
+        let tmux = try TmuxSession(["--draft", "honsha"])
+        try tmux.waitFor("1-1 Applicant organization")
+        let second = try TmuxSession(["--draft", tmux.cli.draftsDirectory + "/honsha.json"])
+        try second.waitFor("is open in another certwiz")
+        try second.press("F10")
+        try second.press("y")
+        try second.waitFor("EXIT=0")
+        try tmux.press("F10")
+        try tmux.press("y")
+        try tmux.waitFor("EXIT=0")
+    }
+
+    @Test func theWelcomeScreenStartsARenewalAndAsciiBordersWork() throws {
+        let tmux = try TmuxSession(["--ascii", "--today", "2026-11-24"], environment: ["NO_COLOR": "1"])
+        try tmux.waitFor("Welcome to certwiz")
+        try tmux.press("Down")
+        try tmux.press("Enter")
+        try tmux.waitFor("1-1 Applicant organization (1/10)")
+        try tmux.press("F2")
+        let screen = try tmux.waitFor("Steps (F2)")
+        #expect(screen.contains("+- Steps (F2) -"))
+        try tmux.press("Escape")
+        try tmux.press("F10")
+        try tmux.press("y")
+        try tmux.waitFor("EXIT=0")
+        #expect(try draft(tmux, "application-2026-11-24").applicationType == .renewal)
+    }
+
+    @Test func answersReplayOnScreenThenTheApplicantTakesOver() throws {
+        let answers = try writeAnswers(TmuxSession.answersForANewApplication)
+        let tmux = try TmuxSession(["--answers", answers, "--draft", "demo", "--today", "2026-11-24"])
+        try tmux.waitFor("Status (9/9)")
+        try tmux.press("F10")
+        try tmux.press("y")
+        try tmux.waitFor("EXIT=0")
+        let filled = try draft(tmux, "demo")
+        #expect(filled.csr.commonName == "www.example.co.jp" && filled.order.express == true)
+        #expect(filled.csr.subjectAltNames == ["www.example.co.jp", "example.co.jp"])
+    }
+}
+
+func writeAnswers(_ json: String) throws -> String {
+    let path = NSTemporaryDirectory() + "answers-" + UUID().uuidString + ".json"
+    try json.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+extension TmuxSession {
+    static let answersForANewApplication = #"""
+    {
+      "applicationType": "new",
+      "organization.nameJa": "サンプル株式会社", "organization.nameEn": "Sample K.K.",
+      "organization.phone": "03-1234-5678", "organization.listedInDuns": true,
+      "csr.serverSoftware": "nginx", "csr.commonName": "www.example.co.jp", "csr.organization": "Sample K.K.",
+      "csr.locality": "Chuo-ku", "csr.state": "Tokyo", "csr.country": "JP",
+      "csr.subjectAltNames": ["www.example.co.jp", "example.co.jp"], "csr.keyType": "p256",
+      "applicantInCharge.name": "山田 太郎", "applicantInCharge.email": "yamada@example.co.jp",
+      "applicantInCharge.phone": "03-1234-5679", "applicantInCharge.fullTimeEmployee": true,
+      "technicalContact.company": "サンプル株式会社", "technicalContact.name": "鈴木 花子",
+      "technicalContact.email": "suzuki@example.co.jp", "technicalContact.phone": "090-1234-5678",
+      "technicalContact.belongsToApplicant": true,
+      "order.product": "secure", "order.express": true, "order.licenses": 1,
+      "domainCheck.whoisMatches": false, "domainCheck.method": "approverEmail",
+      "domainCheck.approverEmail": "admin@example.co.jp",
+      "payment.method": "bankTransfer", "payment.plannedDate": "2026-11-30"
+    }
+    """#
+}
