@@ -17,7 +17,7 @@ final class TmuxSession {
         let env = cli.environment.merging(["LANG": "C.UTF-8"]) { $1 }.merging(environment) { $1 }
         let exports = env.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
         let command = "env \(exports) \(shellQuote(CertWizProcess.binary.path)) \(arguments.map(shellQuote).joined(separator: " ")); "
-            + "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600"
+            + "echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo MODES-END; sleep 600"
         try tmux(["-u", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", "sh", "-c", command])
     }
 

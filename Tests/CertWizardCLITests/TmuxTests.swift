@@ -34,7 +34,7 @@ import Testing
         try tmux.press("C-c")
         try tmux.waitFor("Quit certwiz?")
         try tmux.press("y")
-        expectRestored(try tmux.waitFor("EXIT="), exit: 0, tmux)
+        expectRestored(try tmux.waitFor("MODES-END"), exit: 0, tmux)
     }
 
     @Test func resizingBelow80x24ShowsAMessageAndTheFormComesBack() throws {
@@ -59,7 +59,7 @@ import Testing
         try tmux.waitFor("[本社")
         let pid = try #require(try tmux.certwizPid())
         kill(pid, SIGHUP)
-        expectRestored(try tmux.waitFor("EXIT="), exit: 129, tmux)
+        expectRestored(try tmux.waitFor("MODES-END"), exit: 129, tmux)
         #expect(try draft(tmux).organization.nameJa == "本社")
     }
 
@@ -68,7 +68,7 @@ import Testing
         try tmux.waitFor("1-1 申請団体の決定")
         let pid = try #require(try tmux.certwizPid())
         kill(pid, SIGTERM)
-        expectRestored(try tmux.waitFor("EXIT="), exit: 143, tmux)
+        expectRestored(try tmux.waitFor("MODES-END"), exit: 143, tmux)
     }
 
     @Test func aDraftOpenInAnotherCertwizIsRefusedOnScreen() throws {
