@@ -70,6 +70,13 @@ public final class WizardRuntime {
         } catch {
             _ = state.update(.failed(error.message))
         }
+        // Could not open it: the welcome screen offers the other drafts instead.
+        if state.session == nil {
+            let message = state.status
+            state = WizardState(language: state.language, ascii: state.ascii, today: state.today,
+                                welcome: WizardRuntime.welcomeModel(store: store, today: state.today, language: state.language))
+            if let message { _ = state.update(.failed(message.text)) }
+        }
     }
 
     public func run() -> Outcome {

@@ -42,8 +42,9 @@ extension Optional: OptionalField { static var wrappedType: Any.Type { Wrapped.s
 /// from it: each optional property is a leaf, each section a level of the path.
 public enum DraftSchema {
     public static let fields: [FieldSpec] = collect(Draft(), prefix: "")
+    private static let byPath = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })
 
-    public static func field(_ path: String) -> FieldSpec? { fields.first { $0.path == path } }
+    public static func field(_ path: String) -> FieldSpec? { byPath[path] }
 
     private static func collect(_ value: Any, prefix: String) -> [FieldSpec] {
         var specs: [FieldSpec] = []
@@ -162,15 +163,32 @@ extension FieldSpec {
 }
 
 extension Draft {
-    /// The value at a field path, or nil when the field is empty.
+    /// The value at a field path, or nil when the field is empty. Read by reflection, not
+    /// through JSON: screens ask this for every field on every frame.
     public func value(at path: String) throws(DraftPathError) -> JSONValue? {
         guard DraftSchema.field(path) != nil else { throw .unknownPath(path) }
-        var node = asJSON()
+        var node: Any = self
         for key in path.split(separator: ".") {
-            guard case .object(let members) = node, let next = members[String(key)] else { return nil }
-            node = next
+            guard let child = Mirror(reflecting: node).children.first(where: { $0.label.map { $0[...] == key } ?? false }) else { return nil }
+            node = child.value
         }
-        return node == .null ? nil : node
+        return Draft.json(node)
+    }
+
+    private static func json(_ value: Any) -> JSONValue? {
+        // The leaf is an Optional; unwrap it to its value or to nothing.
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle != .optional || !mirror.children.isEmpty else { return nil }
+        let unwrapped = mirror.displayStyle == .optional ? mirror.children.first!.value : value
+        switch unwrapped {
+        case let text as String: return .string(text)
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .int(number)
+        case let date as CalendarDate: return .string(date.iso8601)
+        case let list as [String]: return .array(list.map(JSONValue.string))
+        case let choice as any RawRepresentable<String>: return .string(choice.rawValue)
+        default: return nil
+        }
     }
 
     /// A copy with the field at `path` set to `value` (`.null` clears it).

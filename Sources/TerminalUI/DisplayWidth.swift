@@ -3,7 +3,19 @@
 /// How many terminal columns text takes: East Asian wide and full-width characters
 /// take two, combining marks and zero-width characters none, the rest one.
 public enum DisplayWidth {
-    public static func of(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        var total = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.unicodeScalars.reduce(0) { $0 + of($1) } }
+            if byte >= 0x20 && byte != 0x7F { total += 1 }
+        }
+        return total
+    }
+
+    public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+        return character.unicodeScalars.reduce(0) { $0 + of($1) }
+    }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value

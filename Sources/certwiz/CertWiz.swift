@@ -69,7 +69,10 @@ struct WizardCommand: ParsableCommand {
         }
         let hasTerminal = isatty(0) != 0 && isatty(1) != 0
         let term = processEnvironment["TERM"] ?? ""
-        let welcome = WizardRuntime.welcomeModel(store: store, today: day, language: cliLanguage)
+        // Listing (and checking) every draft is only needed when no draft is named.
+        let welcome = draft == nil
+            ? WizardRuntime.welcomeModel(store: store, today: day, language: cliLanguage)
+            : WelcomeModel(drafts: [], suggestedName: "")
         let state = WizardState(language: cliLanguage, ascii: ascii, today: day, welcome: welcome)
 
         if let answersFile, !hasTerminal || plain {

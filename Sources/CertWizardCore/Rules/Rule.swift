@@ -3,15 +3,19 @@ public struct RuleContext: Sendable {
     public let draft: Draft
     public let today: CalendarDate
     public let calendar: BusinessCalendar
-    public let publicSuffixes: PublicSuffixList
+    private let suffixList: PublicSuffixList?
 
+    /// `publicSuffixes` nil means the system's list, read only if a rule needs it (reading
+    /// it costs milliseconds, and most drafts have no approver address to check).
     public init(draft: Draft, today: CalendarDate, calendar: BusinessCalendar = .japan,
-                publicSuffixes: PublicSuffixList = .shared) {
+                publicSuffixes: PublicSuffixList? = nil) {
         self.draft = draft
         self.today = today
         self.calendar = calendar
-        self.publicSuffixes = publicSuffixes
+        self.suffixList = publicSuffixes
     }
+
+    public var publicSuffixes: PublicSuffixList { suffixList ?? .shared }
 
     var type: ApplicationType? { draft.applicationType }
 }

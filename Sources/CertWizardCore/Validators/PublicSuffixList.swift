@@ -28,10 +28,18 @@ public struct PublicSuffixList: Sendable {
     public static let builtIn = PublicSuffixList(listText: builtInRules)
 
     public init(listText: String) {
-        for raw in listText.split(whereSeparator: \.isNewline) {
-            let line = raw.split(separator: " ").first.map(String.init) ?? ""
-            if line.isEmpty || line.hasPrefix("//") { continue }
-            let rule = line.lowercased()
+        // Byte-wise: the system list has about ten thousand rules, and this runs on start-up
+        // paths. A rule is the first word of a line; comments start with //.
+        var utf8 = Array(listText.utf8)
+        utf8.append(UInt8(ascii: "\n"))
+        var lineStart = 0
+        for index in utf8.indices where utf8[index] == UInt8(ascii: "\n") {
+            var end = lineStart
+            while end < index, utf8[end] != UInt8(ascii: " "), utf8[end] != UInt8(ascii: "\t"), utf8[end] != UInt8(ascii: "\r") { end += 1 }
+            defer { lineStart = index + 1 }
+            guard end > lineStart else { continue }
+            if utf8[lineStart] == UInt8(ascii: "/"), end > lineStart + 1, utf8[lineStart + 1] == UInt8(ascii: "/") { continue }
+            let rule = String(decoding: utf8[lineStart..<end], as: UTF8.self).lowercased()
             if rule.hasPrefix("!") { exceptions.insert(String(rule.dropFirst())) }
             else if rule.hasPrefix("*.") { wildcard.insert(String(rule.dropFirst(2))) }
             else { exact.insert(rule) }

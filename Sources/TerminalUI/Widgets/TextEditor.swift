@@ -60,30 +60,31 @@ public struct TextEditor: Equatable, Sendable {
     }
 
     /// The part that fits in `width` columns around the cursor, and the cursor's column in it.
+    /// Linear in the text's length: a long paste must not slow every keystroke down.
     public mutating func visible(width: Int) -> (text: String, cursorColumn: Int) {
         guard width > 1 else { return ("", 0) }
+        let widths = characters.map(DisplayWidth.of)
+        var prefix = [0]  // prefix[i]: columns of characters[0..<i]
+        prefix.reserveCapacity(widths.count + 1)
+        for w in widths { prefix.append(prefix.last! + w) }
+        func columns(_ from: Int, _ to: Int) -> Int { from >= to ? 0 : prefix[to] - prefix[from] }
         if cursor < scroll { scroll = cursor }
         while columns(scroll, cursor) > width - 1 { scroll += 1 }
         // Use spare room on the left when text was deleted.
         while scroll > 0, columns(scroll - 1, characters.count) <= width - 1 { scroll -= 1 }
         var shown = ""
         var used = 0
-        for c in characters[scroll...] {
-            let w = DisplayWidth.of(String(c))
-            if used + w > width { break }
-            shown.append(c)
-            used += w
+        for index in scroll..<characters.count {
+            if used + widths[index] > width { break }
+            shown.append(characters[index])
+            used += widths[index]
         }
         return (shown, columns(scroll, cursor))
     }
 
     /// Whether text is hidden left or right of the visible part (the field shows ‹ ›).
     public func isScrolled(width: Int) -> (left: Bool, right: Bool) {
-        (scroll > 0, columns(scroll, characters.count) > width)
-    }
-
-    private func columns(_ from: Int, _ to: Int) -> Int {
-        from >= to ? 0 : characters[from..<to].reduce(0) { $0 + DisplayWidth.of(String($1)) }
+        (scroll > 0, characters[scroll...].reduce(0) { $0 + DisplayWidth.of($1) } > width)
     }
 }
 
