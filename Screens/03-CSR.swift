@@ -8,7 +8,7 @@ public let csrScreen = ScreenSpec(
         "CSR (証明書署名要求) は、証明書を使うサーバ上で作成します。レンタルサーバではホスティング会社が作成します。識別名 (DN) はすべて半角英数字で入力します。",
         "Make the CSR (certificate signing request) on the server that will use the certificate; on a rented server the hosting company makes it. Every Distinguished Name field is entered in plain ASCII."),
     items: [
-        .field(ScreenField("csr.serverSoftware", .choice(ChoiceOption.from("csr.serverSoftware", [
+        .field(ScreenField("csr.serverSoftware", .choice(ChoiceOption.from(ServerSoftware.self, [
             "apacheOpenSSL": Localized("Apache + OpenSSL", "Apache + OpenSSL"),
             "nginx": Localized("nginx", "nginx"),
             "iis10": Localized("Microsoft IIS 10", "Microsoft IIS 10"),
@@ -38,7 +38,7 @@ public let csrScreen = ScreenSpec(
             "証明書に入れるホスト名を 1 行に 1 つ。ブラウザはここだけを見ます。空ならコモンネームだけが入ります。",
             "Host names the certificate covers, one per line. Browsers read only these; when empty the Common Name alone is used."),
             example: "www.example.co.jp")),
-        .field(ScreenField("csr.keyType", .choice(ChoiceOption.from("csr.keyType", [
+        .field(ScreenField("csr.keyType", .choice(ChoiceOption.from(KeyType.self, [
             "rsa2048": Localized("RSA 2048 ビット (最も広く使える)", "RSA 2048-bit (works everywhere)"),
             "rsa3072": Localized("RSA 3072 ビット", "RSA 3072-bit"),
             "rsa4096": Localized("RSA 4096 ビット (生成に時間がかかります)", "RSA 4096-bit (slow to generate)"),

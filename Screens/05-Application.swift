@@ -8,7 +8,7 @@ public let applicationScreen = ScreenSpec(
         "製品を選び、申請内容を確かめます。更新では EV を含むどの製品も選べます。複数の製品を買う場合は製品ごとに申請します。",
         "Choose the product and review what will be submitted. A renewal may choose any product, EV included. Buying several products means one application each."),
     items: [
-        .field(ScreenField("order.product", .choice(ChoiceOption.from("order.product", [
+        .field(ScreenField("order.product", .choice(ChoiceOption.from(Product.self, [
             "secure": Localized("セキュア・サーバ ID", "Secure Server ID"),
             "global": Localized("グローバル・サーバ ID", "Global Server ID"),
             "ev": Localized("EV SSL", "EV SSL"),

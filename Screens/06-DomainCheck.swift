@@ -10,7 +10,7 @@ public let domainCheckScreen = ScreenSpec(
     items: [
         .field(ScreenField("domainCheck.whoisMatches", .yesNo, help: Localized(
             "ドメインの WHOIS 登録者名は申請団体と同じですか。", "Is the domain's WHOIS registrant the applicant organization?"))),
-        .field(ScreenField("domainCheck.method", .choice(ChoiceOption.from("domainCheck.method", [
+        .field(ScreenField("domainCheck.method", .choice(ChoiceOption.from(DomainCheckMethod.self, [
             "whoisChange": Localized("(1) WHOIS の登録者を申請団体に変更する", "(1) Change the WHOIS registrant to the organization"),
             "approverEmail": Localized("(2) 承認者アドレスへのメールで確認する", "(2) Confirm by e-mail to an approver address"),
             "opinionLetter": Localized("(3) 意見書を提出する", "(3) Submit an opinion letter"),
@@ -35,7 +35,7 @@ public let domainCheckScreen = ScreenSpec(
         ]), label: Localized("求められた書類", "Documents requested"),
             help: Localized("発行元から求められた書類 (メールで技術担当者に届きます)。", "The documents the issuer asked for (by e-mail to the technical contact)."),
             when: { $0.documents.requested == true })),
-        .field(ScreenField("documents.delivery", .choice(ChoiceOption.from("documents.delivery", [
+        .field(ScreenField("documents.delivery", .choice(ChoiceOption.from(DocumentDelivery.self, [
             "upload": Localized("PDF を指定 URL にアップロード", "Upload a PDF to the URL given"),
             "fax": Localized("FAX", "FAX"),
             "email": Localized("PDF をメールに添付", "PDF attached to e-mail"),

@@ -8,7 +8,7 @@ public let paymentScreen = ScreenSpec(
         "申請完了画面に専用の振込口座番号と請求書 (PDF) が表示されます。振込予定日までに、請求額を専用口座へ振り込みます。専用口座はストアフロントのユーザ ID ごとで、次回以降も使われます。",
         "The completion screen shows a dedicated transfer account number and a PDF invoice. Transfer the invoiced amount to that account by the planned date. The account belongs to the storefront user ID and is reused for later applications."),
     items: [
-        .field(ScreenField("payment.method", .choice(ChoiceOption.from("payment.method", [
+        .field(ScreenField("payment.method", .choice(ChoiceOption.from(PaymentMethod.self, [
             "bankTransfer": Localized("銀行振込", "Bank transfer"),
             "coupon": Localized("クーポン", "Coupon"),
         ])), help: Localized("支払方法。", "How you pay."))),

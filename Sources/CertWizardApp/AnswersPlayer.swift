@@ -71,7 +71,7 @@ struct AnswersPlayer {
     }
 
     private func valueKeys(_ field: ScreenField, _ answer: JSONValue, _ state: WizardState) -> [Key] {
-        let current = (try? state.draft.value(at: field.path)) ?? nil
+        let current = state.value(field.path)
         if current == answer || (current == nil && answer == .null) { return [] }
         switch field.input {
         case .text, .date, .number:

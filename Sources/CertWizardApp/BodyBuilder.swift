@@ -59,7 +59,7 @@ struct BodyBuilder {
             label.segments.append(.init(text: " *", style: .muted))
         }
         lines.append(label)
-        let value = (try? state.draft.value(at: field.path)) ?? nil
+        let value = state.value(field.path)
         switch field.input {
         case .text, .date, .number:
             var (editor, _) = state.lineEditor(field)

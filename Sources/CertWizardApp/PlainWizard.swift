@@ -123,7 +123,7 @@ public struct PlainWizard {
     }
 
     private func ask(_ field: ScreenField, state: WizardState) -> Answer {
-        let current = (try? state.draft.value(at: field.path)) ?? nil
+        let current = state.value(field.path)
         let options = state.options(for: field)
         while true {
             say("")

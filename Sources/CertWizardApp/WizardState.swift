@@ -70,6 +70,10 @@ public struct WizardState: Sendable {
         findings = Validator.findings(for: draft, today: today)
     }
 
+    /// The value of a field, nil when empty. (Read per field: a frame needs only the
+    /// visible ones, and reading all of them on every edit cost more; measured.)
+    public func value(_ path: String) -> JSONValue? { (try? draft.value(at: path)) ?? nil }
+
     /// Findings for `path` that should show now (after the field was left, or a refused Next).
     public func visibleFindings(for path: String) -> [Finding] {
         guard touched.contains(path) else { return [] }

@@ -160,14 +160,14 @@ extension WizardState {
         case .lines:
             var editor: TextAreaEditor
             if case .lines(let existing)? = editors[field.path] { editor = existing }
-            else { editor = TextAreaEditor(FieldText.text(of: try? draft.value(at: field.path), input: field.input)) }
+            else { editor = TextAreaEditor(FieldText.text(of: value(field.path), input: field.input)) }
             guard key != .tab, key != .backTab, editor.handle(key) else { return nil }
             editors[field.path] = .lines(editor)
             return set(field.path, FieldText.value(of: editor.text, input: field.input, path: field.path))
         case .choice, .derivedChoice:
             return handleChoice(field, key)
         case .yesNo:
-            let current = (try? draft.value(at: field.path)) ?? nil
+            let current = value(field.path)
             let value: Bool
             switch key {
             case .character("y"), .character("Y"): value = true
@@ -179,7 +179,7 @@ extension WizardState {
         case .checklist(let options):
             var cursor = 0
             if case .checklist(let c)? = editors[field.path] { cursor = c }
-            var chosen = Set(((try? draft.value(at: field.path)) ?? nil).flatMap { value -> [String]? in
+            var chosen = Set((value(field.path)).flatMap { value -> [String]? in
                 if case .array(let items) = value { return items.map(\.displayText) } else { return nil }
             } ?? [])
             switch key {
@@ -200,7 +200,7 @@ extension WizardState {
 
     func lineEditor(_ field: ScreenField) -> (TextEditor, Localized?) {
         if case .line(let editor, let problem)? = editors[field.path] { return (editor, problem) }
-        return (TextEditor(FieldText.text(of: try? draft.value(at: field.path), input: field.input)), nil)
+        return (TextEditor(FieldText.text(of: value(field.path), input: field.input)), nil)
     }
 
     private mutating func commit(_ field: ScreenField, text: String, editor: TextEditor) -> [WizardEffect] {
@@ -223,7 +223,7 @@ extension WizardState {
     private mutating func handleChoice(_ field: ScreenField, _ key: Key) -> [WizardEffect]? {
         let options = self.options(for: field)
         guard !options.isEmpty else { return nil }
-        let current: String? = { if case .string(let s)?? = try? draft.value(at: field.path) { return s } else { return nil } }()
+        let current: String? = { if case .string(let s)?? = value(field.path) { return s } else { return nil } }()
         let index = current.flatMap { value in options.firstIndex { $0.value == value } }
         var target: Int
         switch key {
@@ -247,10 +247,10 @@ extension WizardState {
 
     /// Puts a value into the draft; a change is saved (the runtime writes it before the next key).
     private mutating func set(_ path: String, _ parsed: Result<JSONValue, Localized>) -> [WizardEffect] {
-        guard case .success(let value) = parsed else { return [] }
-        let before = (try? draft.value(at: path)) ?? nil
-        if before == value || (before == nil && value == .null) { return [] }
-        guard let updated = try? draft.setting(path, to: value) else { return [] }
+        guard case .success(let newValue) = parsed else { return [] }
+        let before = value(path)
+        if before == newValue || (before == nil && newValue == .null) { return [] }
+        guard let updated = try? draft.setting(path, to: newValue) else { return [] }
         draft = updated
         refreshFindings()
         status = nil

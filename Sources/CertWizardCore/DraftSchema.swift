@@ -21,23 +21,6 @@ public struct FieldSpec: Equatable, Sendable {
     public let kind: FieldKind
 }
 
-/// Enums the schema can list the values of.
-protocol DraftChoice: CaseIterable, RawRepresentable where RawValue == String {}
-extension ApplicationType: DraftChoice {}
-extension KeyType: DraftChoice {}
-extension ServerSoftware: DraftChoice {}
-extension ReissueReason: DraftChoice {}
-extension Product: DraftChoice {}
-extension PaymentMethod: DraftChoice {}
-extension DomainCheckMethod: DraftChoice {}
-extension ApproverSource: DraftChoice {}
-extension DocumentDelivery: DraftChoice {}
-extension PhoneCallee: DraftChoice {}
-extension PhoneVerificationAlternative: DraftChoice {}
-
-private protocol OptionalField { static var wrappedType: Any.Type { get } }
-extension Optional: OptionalField { static var wrappedType: Any.Type { Wrapped.self } }
-
 /// Every field of the draft by path, read off the model itself so it cannot drift
 /// from it: each optional property is a leaf, each section a level of the path.
 public enum DraftSchema {
@@ -51,8 +34,8 @@ public enum DraftSchema {
         for child in Mirror(reflecting: value).children {
             guard let label = child.label else { continue }
             let path = prefix.isEmpty ? label : "\(prefix).\(label)"
-            if let optional = type(of: child.value) as? OptionalField.Type {
-                if let kind = kind(of: optional.wrappedType) { specs.append(FieldSpec(path: path, kind: kind)) }
+            if let kind = leafKinds[ObjectIdentifier(type(of: child.value))] {
+                specs.append(FieldSpec(path: path, kind: kind))
             } else if Mirror(reflecting: child.value).displayStyle == .struct {
                 specs += collect(child.value, prefix: path)
             }
@@ -61,20 +44,40 @@ public enum DraftSchema {
         return specs
     }
 
-    private static func kind(of type: Any.Type) -> FieldKind? {
-        switch type {
-        case is String.Type: return .text
-        case is Bool.Type: return .flag
-        case is Int.Type: return .integer
-        case is CalendarDate.Type: return .date
-        case is [String].Type: return .list
-        default:
-            if let choice = type as? any DraftChoice.Type { return .choice(allValues(choice)) }
-            return nil
+    /// What each optional leaf type is, by type identity: dynamic protocol casts would
+    /// scan the conformance tables at start-up.
+    private static let leafKinds: [ObjectIdentifier: FieldKind] = {
+        var kinds: [ObjectIdentifier: FieldKind] = [
+            ObjectIdentifier(String?.self): .text, ObjectIdentifier(Bool?.self): .flag, ObjectIdentifier(Int?.self): .integer,
+            ObjectIdentifier(CalendarDate?.self): .date, ObjectIdentifier([String]?.self): .list,
+        ]
+        for choice in choices { kinds[choice.optionalType] = .choice(choice.values) }
+        return kinds
+    }()
+
+    private struct Choice: Sendable {
+        let optionalType: ObjectIdentifier
+        let values: [String]
+        let rawValue: @Sendable (Any) -> String?
+        init<T: CaseIterable & RawRepresentable>(_ type: T.Type) where T.RawValue == String {
+            optionalType = ObjectIdentifier(T?.self)
+            values = T.allCases.map(\.rawValue)
+            rawValue = { ($0 as? T)?.rawValue }
         }
     }
 
-    private static func allValues<T: DraftChoice>(_ type: T.Type) -> [String] { type.allCases.map(\.rawValue) }
+    private static let choices = [
+        Choice(ApplicationType.self), Choice(KeyType.self), Choice(ServerSoftware.self), Choice(ReissueReason.self),
+        Choice(Product.self), Choice(PaymentMethod.self), Choice(DomainCheckMethod.self), Choice(ApproverSource.self),
+        Choice(DocumentDelivery.self), Choice(PhoneCallee.self), Choice(PhoneVerificationAlternative.self),
+    ]
+
+    /// The raw value of a draft enum value, by concrete casts.
+    static func rawValue(of value: Any) -> String? {
+        for choice in choices { if let raw = choice.rawValue(value) { return raw } }
+        return nil
+    }
+
 }
 
 /// Why a value could not be set at a path.
@@ -166,13 +169,34 @@ extension Draft {
     /// The value at a field path, or nil when the field is empty. Read by reflection, not
     /// through JSON: screens ask this for every field on every frame.
     public func value(at path: String) throws(DraftPathError) -> JSONValue? {
-        guard DraftSchema.field(path) != nil else { throw .unknownPath(path) }
         var node: Any = self
         for key in path.split(separator: ".") {
-            guard let child = Mirror(reflecting: node).children.first(where: { $0.label.map { $0[...] == key } ?? false }) else { return nil }
+            guard let child = Mirror(reflecting: node).children.first(where: { $0.label.map { $0[...] == key } ?? false }) else {
+                throw .unknownPath(path)
+            }
             node = child.value
         }
+        guard Mirror(reflecting: node).displayStyle == .optional else { throw .unknownPath(path) }
         return Draft.json(node)
+    }
+
+    /// Every non-empty field by path, in one walk over the draft (what a screen needs per frame).
+    public func fieldValues() -> [String: JSONValue] {
+        var values: [String: JSONValue] = [:]
+        for section in Mirror(reflecting: self).children {
+            guard let sectionName = section.label else { continue }
+            let mirror = Mirror(reflecting: section.value)
+            if mirror.displayStyle == .optional {
+                if let value = Draft.json(section.value) { values[sectionName] = value }
+                continue
+            }
+            guard mirror.displayStyle == .struct else { continue }
+            for field in mirror.children {
+                guard let name = field.label, let value = Draft.json(field.value) else { continue }
+                values[sectionName + "." + name] = value
+            }
+        }
+        return values
     }
 
     private static func json(_ value: Any) -> JSONValue? {
@@ -186,8 +210,7 @@ extension Draft {
         case let number as Int: return .int(number)
         case let date as CalendarDate: return .string(date.iso8601)
         case let list as [String]: return .array(list.map(JSONValue.string))
-        case let choice as any RawRepresentable<String>: return .string(choice.rawValue)
-        default: return nil
+        default: return DraftSchema.rawValue(of: unwrapped).map(JSONValue.string)
         }
     }
 

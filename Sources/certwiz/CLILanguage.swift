@@ -17,14 +17,12 @@ let cliLanguage: Language = {
     return Language.fromEnvironment(processEnvironment)
 }()
 
-/// The process environment as a dictionary (for XDG paths and the locale).
+/// The environment variables certwiz reads, looked up one by one: copying the whole
+/// environment into a dictionary showed up in the start-up profile.
 let processEnvironment: [String: String] = {
     var result: [String: String] = [:]
-    var pointer = environ
-    while let entry = pointer.pointee {
-        let text = String(cString: entry)
-        if let eq = text.firstIndex(of: "=") { result[String(text[..<eq])] = String(text[text.index(after: eq)...]) }
-        pointer += 1
+    for key in ["LC_ALL", "LC_MESSAGES", "LANG", "HOME", "XDG_DATA_HOME", "TERM", "NO_COLOR", "CERTWIZ_TEST_CRASH"] {
+        if let value = getenv(key) { result[key] = String(cString: value) }
     }
     return result
 }()

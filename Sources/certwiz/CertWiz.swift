@@ -9,8 +9,7 @@ import TerminalUI
 
 /// `certwiz`: the wizard (the default subcommand), and the commands around it.
 struct CertWiz: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
+    static let configuration = CommandConfiguration(
             commandName: "certwiz",
             abstract: L("OV サーバ証明書 (サーバ ID) の申請・更新を順に案内するウィザード",
                         "A terminal wizard for applying for and renewing an OV server certificate (Server ID)"),
@@ -24,7 +23,6 @@ struct CertWiz: ParsableCommand {
             subcommands: [WizardCommand.self, DraftsCommand.self, ValidateCommand.self, NewCommand.self, SetCommand.self, RemoveCommand.self],
             defaultSubcommand: WizardCommand.self
         )
-    }
 
     // Also accepted before the subcommand (`certwiz --lang en validate`); the language
     // itself is read from the arguments before parsing (CLILanguage.swift).
@@ -33,10 +31,8 @@ struct CertWiz: ParsableCommand {
 
 /// `certwiz [wizard]`: the full-screen wizard, plain prompts, or an answers file's replay.
 struct WizardCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "wizard",
+    static let configuration = CommandConfiguration(commandName: "wizard",
                              abstract: L("ウィザードを開く (既定のコマンド)", "Open the wizard (the default command)"))
-    }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(L("開く下書きの名前かパス (なければ新規に作成)", "The draft to open, by name or path (created if missing)"), valueName: "NAME|PATH"))
@@ -52,7 +48,65 @@ struct WizardCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
 
+    var options: WizardOptions {
+        WizardOptions(draft: draft, plain: plain, ascii: ascii, answers: answers, replayDelay: replayDelay, today: today, lang: global.lang)
+    }
+
+    func run() throws { try WizardLauncher(options: options).run() }
+}
+
+/// What the wizard was asked to do, however the arguments were parsed.
+struct WizardOptions: Equatable {
+    var draft: String?
+    var plain = false
+    var ascii = false
+    var answers: String?
+    var replayDelay = 0
+    var today: CalendarDate?
+    var lang: Language?
+
+    /// Reads exactly the wizard's own options (`--draft NAME`, `--draft=NAME`, flags ...);
+    /// nil for anything else, which then goes to ArgumentParser for its help and messages.
+    /// Kept in step with `WizardCommand` by CLIParsingTests.
+    static func quickParse(_ arguments: [String]) -> WizardOptions? {
+        var options = WizardOptions()
+        var index = 0
+        while index < arguments.count {
+            var name = arguments[index]
+            var value: String?
+            if let eq = name.firstIndex(of: "="), name.hasPrefix("--") {
+                value = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            func takeValue() -> String? {
+                if let value { return value }
+                index += 1
+                return index < arguments.count ? arguments[index] : nil
+            }
+            switch name {
+            case "--plain" where value == nil: options.plain = true
+            case "--ascii" where value == nil: options.ascii = true
+            case "--draft": guard let v = takeValue() else { return nil }; options.draft = v
+            case "--answers": guard let v = takeValue() else { return nil }; options.answers = v
+            case "--replay-delay": guard let v = takeValue().flatMap({ Int($0) }) else { return nil }; options.replayDelay = v
+            case "--today": guard let v = takeValue().flatMap(CalendarDate.init(iso8601:)) else { return nil }; options.today = v
+            case "--lang": guard let v = takeValue().flatMap(Language.init(rawValue:)) else { return nil }; options.lang = v
+            default: return nil
+            }
+            index += 1
+        }
+        return options
+    }
+}
+
+/// Starts the wizard in the form the situation calls for: full screen on a terminal,
+/// line prompts with --plain / TERM=dumb / no terminal, or an answers file's replay.
+struct WizardLauncher {
+    let options: WizardOptions
+
     func run() throws {
+        let draft = options.draft, plain = options.plain, ascii = options.ascii, answers = options.answers
+        let replayDelay = options.replayDelay, today = options.today
         let store = DraftStore(environment: processEnvironment)
         let day = today ?? CalendarDate.today()
         var answersFile: AnswersFile?
@@ -99,7 +153,7 @@ struct WizardCommand: ParsableCommand {
     private func replayWithoutTerminal(_ file: AnswersFile, store: DraftStore, state: WizardState) -> Int32 {
         let runtime = WizardRuntime(terminal: HeadlessTerminal(size: Size(width: 100, height: 30)), store: store,
                                     state: state, answers: file)
-        runtime.start(draft: draft)
+        runtime.start(draft: options.draft)
         let session = runtime.state.session
         switch runtime.run() {
         case .answersStopped(let reason):

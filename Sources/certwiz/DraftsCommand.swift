@@ -3,10 +3,8 @@ import CertWizardCore
 
 /// `certwiz drafts`: every draft with its type, CN, step and last change.
 struct DraftsCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "drafts",
+    static let configuration = CommandConfiguration(commandName: "drafts",
                              abstract: L("下書きの一覧 (名前・種別・CN・手順・最終変更)", "List the drafts: name, type, CN, step, last change"))
-    }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: ArgumentHelp(L("JSON で出力する", "Print JSON for scripts"))) var json = false

@@ -5,9 +5,7 @@ extension ApplicationType: ExpressibleByArgument {}
 
 /// `certwiz new NAME`: an empty draft of a given application type.
 struct NewCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "new", abstract: L("新しい下書きを作る", "Start a new draft"))
-    }
+    static let configuration = CommandConfiguration(commandName: "new", abstract: L("新しい下書きを作る", "Start a new draft"))
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(L("申請種別: new (新規)、renewal (更新)、reissue (再発行)", "Application type: new, renewal or reissue")))

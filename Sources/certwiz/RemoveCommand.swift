@@ -7,9 +7,7 @@ import Glibc
 
 /// `certwiz rm NAME`: deletes a draft after asking (or with `--yes`).
 struct RemoveCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "rm", abstract: L("下書きを削除する (確認あり)", "Delete a draft (asks first)"))
-    }
+    static let configuration = CommandConfiguration(commandName: "rm", abstract: L("下書きを削除する (確認あり)", "Delete a draft (asks first)"))
 
     @OptionGroup var global: GlobalOptions
     @Flag(name: [.long, .customShort("y")], help: ArgumentHelp(L("確認せずに削除する", "Delete without asking"))) var yes = false

@@ -8,8 +8,7 @@ import Glibc
 /// `certwiz set PATH=VALUE ...`: fills draft fields from scripts, with the same checks
 /// and the same atomic, locked save as the wizard.
 struct SetCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
+    static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: L("下書きの項目を設定する (例: csr.commonName=www.example.co.jp)", "Set draft fields (e.g. csr.commonName=www.example.co.jp)"),
             discussion: L("""
@@ -19,7 +18,6 @@ struct SetCommand: ParsableCommand {
                 Values: yes/no for flags, 2026-11-22 for dates, commas between list items; an empty value clears the field.
                 README.md lists the fields. The findings for the fields set are shown.
                 """))
-    }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(L("下書きの名前かファイルのパス", "A draft's name or a file path"), valueName: "NAME|PATH")) var draft: String?

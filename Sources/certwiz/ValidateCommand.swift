@@ -3,13 +3,11 @@ import CertWizardCore
 
 /// `certwiz validate`: every finding for a draft; exit 0 without errors, 1 with, 2 unreadable.
 struct ValidateCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(
+    static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: L("下書きをすべての規則で検査する", "Check a draft against every rule of the procedure"),
             discussion: L("終了コード: 0 エラーなし、1 エラーあり、2 下書きを読めない (理由は標準エラーへ)",
                           "Exit codes: 0 no errors, 1 errors, 2 the draft cannot be read (the reason goes to stderr)"))
-    }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(L("下書きの名前かファイルのパス (既定: 最後に変更した下書き)", "A draft's name or a file path (default: the most recently changed draft)"),

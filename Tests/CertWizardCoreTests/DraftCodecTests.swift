@@ -123,3 +123,18 @@ import Testing
         #expect(JSONDiagnosis.describe([0x7B, 0x00, 0x7D]).en.contains("not text"))
     }
 }
+
+@Suite struct FieldValuesTests {
+    /// The one-walk read used per frame agrees with reading each path.
+    @Test func fieldValuesAgreeWithValueAt() throws {
+        var draft = completeDraft(.renewal)
+        draft.domainCheck.method = .approverEmail
+        let values = draft.fieldValues()
+        for field in DraftSchema.fields {
+            #expect(values[field.path] == (try draft.value(at: field.path)), "\(field.path)")
+        }
+        #expect(values["csr.keyType"] == .string("rsa2048"))
+        #expect(values["currentCertificate.notBefore"] == .string("2026-01-10"))
+        #expect(values["organization.address"] != nil && values["order.coupon"] == nil)
+    }
+}

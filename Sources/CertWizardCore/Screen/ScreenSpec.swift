@@ -114,9 +114,9 @@ public struct ScreenSpec: Sendable {
 }
 
 extension ChoiceOption {
-    /// Options for every value of a choice field, labelled by `labels` (value → label).
-    public static func from(_ path: String, _ labels: [String: Localized]) -> [ChoiceOption] {
-        guard case .choice(let values)? = DraftSchema.field(path)?.kind else { return [] }
-        return values.map { ChoiceOption($0, labels[$0] ?? Localized($0, $0)) }
+    /// Options for every case of a draft enum, in declaration order, labelled by `labels`.
+    public static func from<T: CaseIterable & RawRepresentable>(_ type: T.Type, _ labels: [String: Localized]) -> [ChoiceOption]
+        where T.RawValue == String {
+        type.allCases.map { ChoiceOption($0.rawValue, labels[$0.rawValue] ?? Localized($0.rawValue, $0.rawValue)) }
     }
 }
