@@ -38,14 +38,25 @@ public let csrScreen = ScreenSpec(
             "証明書に入れるホスト名を 1 行に 1 つ。ブラウザはここだけを見ます。空ならコモンネームだけが入ります。",
             "Host names the certificate covers, one per line. Browsers read only these; when empty the Common Name alone is used."),
             example: "www.example.co.jp")),
+        .field(ScreenField("csr.origin", .choice(ChoiceOption.from(CSROrigin.self, [
+            "generateHere": Localized("このサーバで鍵と CSR を作る (おすすめ)", "Make the key and CSR here, on this server (recommended)"),
+            "existing": Localized("作成済みの CSR を貼り付ける・読み込む", "Paste or load a CSR made already"),
+        ])), help: Localized(
+            "鍵は証明書を使うサーバで作り、外に出さないのが原則です。ホスティング会社が作った CSR などは貼り付けます。",
+            "The key is best made on the server that uses it and never leaves it. Paste a CSR made elsewhere (by a hosting company, say)."))),
         .field(ScreenField("csr.keyType", .choice(ChoiceOption.from(KeyType.self, [
             "rsa2048": Localized("RSA 2048 ビット (最も広く使える)", "RSA 2048-bit (works everywhere)"),
             "rsa3072": Localized("RSA 3072 ビット", "RSA 3072-bit"),
             "rsa4096": Localized("RSA 4096 ビット (生成に時間がかかります)", "RSA 4096-bit (slow to generate)"),
             "p256": Localized("ECDSA P-256 (速くて小さい)", "ECDSA P-256 (fast and small)"),
             "p384": Localized("ECDSA P-384", "ECDSA P-384"),
-        ])), help: Localized("秘密鍵の種類。迷ったら RSA 2048 か ECDSA P-256。", "The private key's type. When unsure: RSA 2048 or ECDSA P-256."))),
+        ])), help: Localized("秘密鍵の種類。迷ったら RSA 2048 か ECDSA P-256。", "The private key's type. When unsure: RSA 2048 or ECDSA P-256."),
+            when: { $0.csr.origin != .existing })),
+        .field(ScreenField("csr.pem", .lines(height: 6), help: Localized(
+            "-----BEGIN CERTIFICATE REQUEST----- から -----END CERTIFICATE REQUEST----- までをそのまま貼り付けます。",
+            "Paste everything from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----."),
+            when: { $0.csr.origin == .existing })),
         .note(Localized(
-            "鍵と CSR の作成、既存 CSR の貼り付け・読み込みは次の版で加わります。いまは選んだ内容を下書きに記録します。",
-            "Making the key and CSR here, and pasting or loading an existing CSR, arrive in a later version; for now your choices are recorded in the draft.")),
+            "鍵と CSR の作成と、貼り付けた CSR の検査は次の版で加わります。いまは選んだ内容と貼り付けた CSR を下書きに記録します。",
+            "Making the key and CSR here, and checking a pasted CSR, arrive in a later version; for now your choice and the pasted CSR are recorded in the draft.")),
     ])

@@ -20,6 +20,7 @@ enum FieldText {
         guard let value else { return "" }
         switch (input, value) {
         case (.lines, .array(let items)): return items.map(\.displayText).joined(separator: "\n")
+        case (.lines, .string(let text)): return text
         default: return value.displayText
         }
     }
@@ -28,9 +29,15 @@ enum FieldText {
     static func value(of text: String, input: InputKind, path: String) -> Result<JSONValue, Localized> {
         let trimmed = text.trimmed
         switch input {
-        case .lines:
+        case .lines where DraftSchema.field(path)?.kind == .list:
+            // One item per line (SANs).
             let items = text.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
             return .success(items.isEmpty ? .null : .array(items.map(JSONValue.string)))
+        case .lines:
+            // Text kept as lines (a PEM), without the blank lines a paste ends with.
+            let kept = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let body = kept.reversed().drop { $0.trimmed.isEmpty }.reversed().joined(separator: "\n")
+            return .success(body.trimmed.isEmpty ? .null : .string(body))
         case .date:
             if trimmed.isEmpty { return .success(.null) }
             guard CalendarDate(iso8601: trimmed) != nil else {

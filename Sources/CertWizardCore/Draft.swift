@@ -110,8 +110,14 @@ public enum ServerSoftware: String, Codable, Sendable, CaseIterable {
     case apacheOpenSSL, nginx, iis10, iis85, iis7, other
 }
 
+/// Where the CSR comes from: made by certwiz on this server, or an existing one pasted or loaded.
+public enum CSROrigin: String, Codable, Sendable, CaseIterable {
+    case generateHere, existing
+}
+
 /// 1-2: what goes into the CSR, and where the key lives (never the key itself).
 public struct CSRRequest: Codable, Equatable, Sendable {
+    public var origin: CSROrigin?
     public var commonName: String?
     public var organization: String?
     public var organizationalUnit: String?

@@ -67,7 +67,7 @@ public enum DraftSchema {
     }
 
     private static let choices = [
-        Choice(ApplicationType.self), Choice(KeyType.self), Choice(ServerSoftware.self), Choice(ReissueReason.self),
+        Choice(ApplicationType.self), Choice(CSROrigin.self), Choice(KeyType.self), Choice(ServerSoftware.self), Choice(ReissueReason.self),
         Choice(Product.self), Choice(PaymentMethod.self), Choice(DomainCheckMethod.self), Choice(ApproverSource.self),
         Choice(DocumentDelivery.self), Choice(PhoneCallee.self), Choice(PhoneVerificationAlternative.self),
     ]
@@ -178,25 +178,6 @@ extension Draft {
         }
         guard Mirror(reflecting: node).displayStyle == .optional else { throw .unknownPath(path) }
         return Draft.json(node)
-    }
-
-    /// Every non-empty field by path, in one walk over the draft (what a screen needs per frame).
-    public func fieldValues() -> [String: JSONValue] {
-        var values: [String: JSONValue] = [:]
-        for section in Mirror(reflecting: self).children {
-            guard let sectionName = section.label else { continue }
-            let mirror = Mirror(reflecting: section.value)
-            if mirror.displayStyle == .optional {
-                if let value = Draft.json(section.value) { values[sectionName] = value }
-                continue
-            }
-            guard mirror.displayStyle == .struct else { continue }
-            for field in mirror.children {
-                guard let name = field.label, let value = Draft.json(field.value) else { continue }
-                values[sectionName + "." + name] = value
-            }
-        }
-        return values
     }
 
     private static func json(_ value: Any) -> JSONValue? {

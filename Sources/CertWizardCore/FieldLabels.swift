@@ -22,6 +22,8 @@ public enum FieldLabels {
         "csr.country": Localized("国コード (C)", "Country (C)"),
         "csr.subjectAltNames": Localized("サブジェクト代替名 (SAN)", "Subject alternative names (SANs)"),
         "csr.keyType": Localized("鍵の種類", "Key type"),
+        "csr.origin": Localized("鍵と CSR の用意のしかた", "How the key and CSR are made"),
+        "csr.pem": Localized("既存の CSR (PEM)", "Existing CSR (PEM)"),
         "csr.serverSoftware": Localized("サーバソフトウェア", "Server software"),
         "currentCertificate.commonName": Localized("現在の証明書のコモンネーム", "Current certificate's Common Name"),
         "currentCertificate.notBefore": Localized("現在の証明書の発行日", "Current certificate's issue date"),

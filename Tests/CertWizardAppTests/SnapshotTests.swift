@@ -67,6 +67,19 @@ import TerminalUI
         }
     }
 
+    @Test func aPastedCSRInItsTextArea() throws {
+        for language in Language.allCases {
+            var draft = sampleDraft()
+            draft.csr.origin = .existing
+            draft.csr.keyType = nil
+            draft.csr.pem = "-----BEGIN CERTIFICATE REQUEST-----\nMIIBIjCByAIBADBmMQswCQYDVQQGEwJKUDEOMAwGA1UECAwFVG9reW8xEDAOBgNV\nBAcMB0NodW8ta3UxFDASBgNVBAoMC1NhbXBsZSBLLksuMRowGAYDVQQDDBF3d3cu\n-----END CERTIFICATE REQUEST-----"
+            var state = openedState(draft, language: language)
+            show(&state, "csr")
+            while state.focusedField?.path != "csr.pem" { press(&state, .tab) }
+            try check("csr-paste-\(language.rawValue)-80x24", snapshot(state, size: Self.sizes[0]))
+        }
+    }
+
     @Test func welcomeHelpJumpListQuitAndTooSmall() throws {
         let welcome = WelcomeModel(drafts: [
             .init(name: "honsha", path: "/d/honsha.json", summary: Localized("更新  www.example.co.jp  1-3 申請責任者・技術担当者", "Renewal  www.example.co.jp  1-3 Applicant-in-charge and technical contact"), problem: nil),

@@ -19,6 +19,7 @@ func sampleDraft(_ type: ApplicationType = .renewal) -> Draft {
     d.csr.state = "Tokyo"
     d.csr.country = "JP"
     d.csr.subjectAltNames = ["www.example.co.jp", "example.co.jp"]
+    d.csr.origin = .generateHere
     d.csr.keyType = .p256
     d.csr.serverSoftware = .nginx
     d.currentCertificate.commonName = type == .new ? nil : "www.example.co.jp"

@@ -172,3 +172,20 @@ import TerminalUI
 extension WizardState {
     var focusedStopIsField: Bool { if case .field? = focusedStop { return true } else { return false } }
 }
+
+@Suite struct CSRChoiceTests {
+    @Test func aPastedCSRArrivesWholeAndReplacesTheKeyTypeQuestion() {
+        var state = openedState(Draft(applicationType: .new))
+        show(&state, "csr")
+        while state.focusedField?.path != "csr.origin" { press(&state, .tab) }
+        press(&state, .character("2"))
+        #expect(state.draft.csr.origin == .existing)
+        #expect(!state.focusStops.contains(.field("csr.keyType")))
+        press(&state, .tab)
+        #expect(state.focusedField?.path == "csr.pem")
+        let pem = "-----BEGIN CERTIFICATE REQUEST-----\r\nMIIBIjCByAIBADBm\r\n-----END CERTIFICATE REQUEST-----\r\n"
+        #expect(press(&state, .paste(pem)) == [.save])
+        #expect(state.draft.csr.pem == "-----BEGIN CERTIFICATE REQUEST-----\nMIIBIjCByAIBADBm\n-----END CERTIFICATE REQUEST-----")
+        #expect(!state.findings.contains { $0.code == "key-type-missing" || $0.code == "csr-pem-missing" })
+    }
+}

@@ -7,7 +7,7 @@ let validDraftJSON = #"""
   "applicationType": "new",
   "organization": {"nameJa": "サンプル株式会社", "nameEn": "Sample K.K.", "phone": "03-1234-5678", "listedInDuns": true},
   "csr": {"commonName": "www.example.co.jp", "organization": "Sample K.K.", "locality": "Chuo-ku", "state": "Tokyo",
-          "country": "JP", "keyType": "p256", "serverSoftware": "nginx"},
+          "country": "JP", "origin": "generateHere", "keyType": "p256", "serverSoftware": "nginx"},
   "applicantInCharge": {"name": "山田 太郎", "email": "yamada@example.co.jp", "phone": "03-1234-5679", "fullTimeEmployee": true},
   "technicalContact": {"company": "サンプル株式会社", "name": "鈴木 花子", "email": "suzuki@example.co.jp",
                        "phone": "090-1234-5678", "belongsToApplicant": true},

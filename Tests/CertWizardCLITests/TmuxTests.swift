@@ -127,7 +127,7 @@ extension TmuxSession {
       "organization.phone": "03-1234-5678", "organization.listedInDuns": true,
       "csr.serverSoftware": "nginx", "csr.commonName": "www.example.co.jp", "csr.organization": "Sample K.K.",
       "csr.locality": "Chuo-ku", "csr.state": "Tokyo", "csr.country": "JP",
-      "csr.subjectAltNames": ["www.example.co.jp", "example.co.jp"], "csr.keyType": "p256",
+      "csr.subjectAltNames": ["www.example.co.jp", "example.co.jp"], "csr.origin": "generateHere", "csr.keyType": "p256",
       "applicantInCharge.name": "山田 太郎", "applicantInCharge.email": "yamada@example.co.jp",
       "applicantInCharge.phone": "03-1234-5679", "applicantInCharge.fullTimeEmployee": true,
       "technicalContact.company": "サンプル株式会社", "technicalContact.name": "鈴木 花子",

@@ -124,17 +124,3 @@ import Testing
     }
 }
 
-@Suite struct FieldValuesTests {
-    /// The one-walk read used per frame agrees with reading each path.
-    @Test func fieldValuesAgreeWithValueAt() throws {
-        var draft = completeDraft(.renewal)
-        draft.domainCheck.method = .approverEmail
-        let values = draft.fieldValues()
-        for field in DraftSchema.fields {
-            #expect(values[field.path] == (try draft.value(at: field.path)), "\(field.path)")
-        }
-        #expect(values["csr.keyType"] == .string("rsa2048"))
-        #expect(values["currentCertificate.notBefore"] == .string("2026-01-10"))
-        #expect(values["organization.address"] != nil && values["order.coupon"] == nil)
-    }
-}

@@ -15,6 +15,7 @@ func completeDraft(_ type: ApplicationType = .new) -> Draft {
     d.csr.state = "Tokyo"
     d.csr.country = "JP"
     d.csr.subjectAltNames = ["www.example.co.jp", "example.co.jp"]
+    d.csr.origin = .generateHere
     d.csr.keyType = .rsa2048
     d.csr.serverSoftware = .nginx
     d.applicantInCharge.name = "山田 太郎"

@@ -37,8 +37,10 @@ enum RequiredFieldRules {
         text("csr.organization", "organization-missing") { $0.csr.organization },
         text("csr.locality", "locality-missing") { $0.csr.locality },
         text("csr.state", "state-missing") { $0.csr.state },
-        // A pasted CSR already fixes the key type.
-        answer("csr.keyType", "key-type-missing", when: { $0.csr.pem.nonBlank == nil }) { $0.csr.keyType },
+        answer("csr.origin", "csr-origin-missing") { $0.csr.origin },
+        // An existing CSR already fixes its key type; it must be pasted or loaded instead.
+        answer("csr.keyType", "key-type-missing", when: { $0.csr.origin != .existing && $0.csr.pem.nonBlank == nil }) { $0.csr.keyType },
+        text("csr.pem", "csr-pem-missing", when: { $0.csr.origin == .existing }) { $0.csr.pem },
         answer("csr.serverSoftware", "server-software-missing") { $0.csr.serverSoftware },
         text("currentCertificate.commonName", "current-certificate-cn-missing", when: isRenewal) { $0.currentCertificate.commonName },
         answer("currentCertificate.notBefore", "current-certificate-issue-date-missing", when: isRenewal) { $0.currentCertificate.notBefore },
