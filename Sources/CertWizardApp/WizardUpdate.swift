@@ -223,7 +223,7 @@ extension WizardState {
     private mutating func handleChoice(_ field: ScreenField, _ key: Key) -> [WizardEffect]? {
         let options = self.options(for: field)
         guard !options.isEmpty else { return nil }
-        let current: String? = { if case .string(let s)?? = value(field.path) { return s } else { return nil } }()
+        let current: String? = { if case .string(let s)? = value(field.path) { return s } else { return nil } }()
         let index = current.flatMap { value in options.firstIndex { $0.value == value } }
         var target: Int
         switch key {

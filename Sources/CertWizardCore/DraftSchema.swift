@@ -59,7 +59,7 @@ public enum DraftSchema {
         let optionalType: ObjectIdentifier
         let values: [String]
         let rawValue: @Sendable (Any) -> String?
-        init<T: CaseIterable & RawRepresentable>(_ type: T.Type) where T.RawValue == String {
+        init<T: CaseIterable & RawRepresentable & Sendable>(_ type: T.Type) where T.RawValue == String {
             optionalType = ObjectIdentifier(T?.self)
             values = T.allCases.map(\.rawValue)
             rawValue = { ($0 as? T)?.rawValue }
