@@ -22,7 +22,7 @@ public final class CursesTerminal: Terminal {
     /// Starts curses on the controlling terminal. `color: false` draws with bold, reverse and
     /// underline only (for `NO_COLOR` and monochrome terminals).
     public init(color: Bool) {
-        setlocale(LC_ALL, "")
+        CursesTerminal.useUTF8Locale()
         shim_save_terminal_and_guard_crashes()
         initscr()
         active = true
@@ -48,6 +48,16 @@ public final class CursesTerminal: Terminal {
     }
 
     deinit { restore() }
+
+    /// The user's locale, but always with a UTF-8 character set: certwiz writes UTF-8, and
+    /// `LANG=ja_JP.UTF-8` on a server without that locale installed would otherwise leave
+    /// ncurses in the C locale, printing Japanese as bytes.
+    static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().filter { $0 != "-" }
+        guard codeset != "UTF8" else { return }
+        for fallback in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, fallback) != nil { return }
+    }
 
     public var size: Size { Size(width: Int(shim_cols()), height: Int(shim_lines())) }
 

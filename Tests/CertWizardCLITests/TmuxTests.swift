@@ -63,6 +63,18 @@ import Testing
         #expect(try draft(tmux).organization.nameJa == "本社")
     }
 
+    @Test func japaneseRendersEvenWhenTheJapaneseLocaleIsNotInstalled() throws {
+        // ja_JP.UTF-8 is missing on minimal servers: the text must still be UTF-8, not bytes.
+        let tmux = try TmuxSession(["--draft", "honsha"], environment: ["LANG": "ja_JP.UTF-8"])
+        let screen = try tmux.waitFor("1-1 申請団体の決定 (1/9)")
+        #expect(screen.contains("申請団体名 (日本語)"))
+        try tmux.type("本社")
+        try tmux.waitFor("[本社")
+        try tmux.press("F10")
+        try tmux.press("y")
+        try tmux.waitFor("EXIT=0")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try TmuxSession(["--draft", "honsha", "--lang", "ja"])
         try tmux.waitFor("1-1 申請団体の決定")
