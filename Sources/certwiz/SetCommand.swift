@@ -67,7 +67,8 @@ struct SetCommand: ParsableCommand {
         }
         let fields = Set(changes.map(\.0))
         let findings = Validator.findings(for: edited, fields: fields, today: today ?? CalendarDate.today())
-        for finding in findings { print("\(finding.severity.rawValue)  \(finding.code)  \(finding.field): \(finding.message.local)") }
+        let report = FindingReport(findings: findings, draftPath: file.path, step: .organization)
+        for finding in findings { print("\(report.severityLabel(finding.severity))  \(finding.code)  \(finding.field): \(finding.message.local)") }
     }
 }
 
