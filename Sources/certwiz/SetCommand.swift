@@ -67,8 +67,7 @@ struct SetCommand: ParsableCommand {
         }
         let fields = Set(changes.map(\.0))
         let findings = Validator.findings(for: edited, fields: fields, today: today ?? CalendarDate.today())
-        let report = FindingReport(findings: findings, draftPath: file.path, step: .organization)
-        for finding in findings { print("\(report.severityLabel(finding.severity))  \(finding.code)  \(finding.field): \(finding.message.local)") }
+        for finding in findings { print("\(FindingReport.severityLabel(finding.severity))  \(finding.code)  \(finding.field): \(finding.message.local)") }
     }
 }
 

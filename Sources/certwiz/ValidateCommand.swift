@@ -47,7 +47,7 @@ struct FindingReport {
     var text: String {
         var lines = ["\(L("下書き", "Draft")): \(draftPath)  [\(step.label(in: cliLanguage))]"]
         let sorted = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
-        let rows = sorted.map { [severityLabel($0.severity), $0.code, "\($0.field): \($0.message.local)"] }
+        let rows = sorted.map { [FindingReport.severityLabel($0.severity), $0.code, "\($0.field): \($0.message.local)"] }
         if !rows.isEmpty { lines.append(Output.table(rows)) }
         let count = { (s: Severity) in findings.filter { $0.severity == s }.count }
         lines.append(L("エラー \(count(.error)) 件、警告 \(count(.warning)) 件、情報 \(count(.info)) 件",
@@ -55,7 +55,7 @@ struct FindingReport {
         return lines.joined(separator: "\n")
     }
 
-    func severityLabel(_ severity: Severity) -> String {
+    static func severityLabel(_ severity: Severity) -> String {
         switch severity {
         case .error: return L("エラー", "error")
         case .warning: return L("警告", "warning")
