@@ -8,14 +8,29 @@ let package = Package(
         .executable(name: "certwiz", targets: ["certwiz"]),
         .library(name: "CertWizardCore", targets: ["CertWizardCore"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "CertWizardPKI", targets: ["CertWizardPKI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // The procedure's knowledge: draft model, rules, calendar, draft store.
         // No terminal and no network here: everything is a function of the draft.
         .target(name: "CertWizardCore"),
+        // Keys, CSRs and certificates, on swift-certificates and swift-crypto (no openssl).
+        .target(
+            name: "CertWizardPKI",
+            dependencies: [
+                "CertWizardCore",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         // ncurses, behind one adapter: the system library, and C for its macros and for
         // restoring the terminal from signal handlers.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -37,6 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore"]),
         .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "Screens", "TerminalUI"],
                     exclude: ["Golden"]),
         // Drives the built `certwiz` binary; depends on it so `swift test` builds it first.

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CertWizardCore
+
+/// Where a new key and its CSR go, and writing the key so that no key is ever lost:
+/// created with mode 0600 and O_EXCL, so an existing key file is never replaced.
+public enum KeyFiles {
+    /// `www.example.co.jp.key` / `.csr` in `directory`, or, when that key exists (a renewal
+    /// keeps the key in use), `www.example.co.jp-2026-11-22.key`, then `-2`, `-3` ...
+    public static func freshBase(in directory: String, commonName: String, today: CalendarDate) -> String {
+        let safe = commonName.hasPrefix("*.") ? "wildcard" + commonName.dropFirst(1) : commonName
+        let name = String(safe.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
+        func taken(_ base: String) -> Bool { access(path(directory, base + ".key"), F_OK) == 0 || access(path(directory, base + ".csr"), F_OK) == 0 }
+        if !taken(name) { return name }
+        let dated = "\(name)-\(today)"
+        if !taken(dated) { return dated }
+        var n = 2
+        while taken("\(dated)-\(n)") { n += 1 }
+        return "\(dated)-\(n)"
+    }
+
+    public static func path(_ directory: String, _ file: String) -> String {
+        directory.hasSuffix("/") ? directory + file : directory + "/" + file
+    }
+
+    /// Writes a private key: a new file only (EEXIST otherwise), mode 0600 from the start.
+    public static func writeNewKey(_ pem: String, to path: String) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError("create", path) }
+        defer { close(fd) }
+        let bytes = Array(pem.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw FileError("write", path) }
+            offset += n
+        }
+        guard fsync(fd) == 0 else { throw FileError("sync", path) }
+    }
+}

@@ -1,0 +1,102 @@
+import CertWizardCore
+import Foundation
+import Testing
+@testable import CertWizardPKI
+import X509
+
+final class Folder {
+    let path = NSTemporaryDirectory() + "certwiz-pki-" + UUID().uuidString
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Runs openssl (the reference the CSRs are checked against; certwiz itself never calls it).
+func openssl(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["openssl"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+let today = CalendarDate(iso8601: "2026-11-24")!
+let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Sample K.K.", locality: "Chuo-ku",
+                            state: "Tokyo", country: "JP", subjectAltNames: ["example.co.jp"])
+
+@Suite struct KeyAndCSRTests {
+    @Test(arguments: KeyType.allCases)
+    func everyKeyTypeMakesACSRThatOpenSSLVerifies(_ type: KeyType) throws {
+        let folder = Folder()
+        let made = try KeyAndCSR.make(subject, keyType: type, in: folder.path, today: today)
+        let check = try openssl(["req", "-verify", "-noout", "-text", "-in", made.csrPath])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("verify OK") || check.output.contains("Certificate request self-signature verify OK"))
+        #expect(check.output.contains("C=JP, ST=Tokyo, L=Chuo-ku, O=Sample K.K., CN=www.example.co.jp")
+                || check.output.contains("C = JP, ST = Tokyo, L = Chuo-ku, O = Sample K.K., CN = www.example.co.jp"), "\(check.output)")
+        #expect(check.output.contains("DNS:www.example.co.jp, DNS:example.co.jp"))
+        let expected: String
+        switch type {
+        case .rsa2048: expected = "Public-Key: (2048 bit)"
+        case .rsa3072: expected = "Public-Key: (3072 bit)"
+        case .rsa4096: expected = "Public-Key: (4096 bit)"
+        case .p256: expected = "NIST CURVE: P-256"
+        case .p384: expected = "NIST CURVE: P-384"
+        }
+        #expect(check.output.contains(expected), "\(check.output)")
+        #expect(check.output.contains(type == .p384 ? "ecdsa-with-SHA384" : type == .p256 ? "ecdsa-with-SHA256" : "sha256WithRSAEncryption"))
+        // Our own parser reads it back, signature and all.
+        let parsed = try CertificateSigningRequest(pemEncoded: made.csrPEM)
+        #expect(parsed.publicKey.isValidSignature(parsed.signature, for: parsed))
+        #expect(try PublicKeyFingerprint.sha256(parsed.publicKey) == made.publicKeyFingerprint)
+        // The key file is PKCS#8, readable by openssl, and only by its owner.
+        let attributes = try FileManager.default.attributesOfItem(atPath: made.keyPath)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+        #expect(try String(contentsOfFile: made.keyPath, encoding: .utf8).hasPrefix("-----BEGIN PRIVATE KEY-----"))
+        let keyCheck = try openssl(["pkey", "-in", made.keyPath, "-pubout"])
+        #expect(keyCheck.status == 0)
+    }
+
+    @Test func theCSRCarriesOnlyTheCNWhenNoSANsAreGiven() throws {
+        let folder = Folder()
+        let made = try KeyAndCSR.make(SubjectFields(commonName: "*.example.co.jp", country: "JP"), keyType: .p256, in: folder.path, today: today)
+        let check = try openssl(["req", "-noout", "-text", "-in", made.csrPath])
+        #expect(check.output.contains("DNS:*.example.co.jp"))
+        #expect(made.keyPath.hasSuffix("/wildcard.example.co.jp.key"))
+    }
+
+    @Test func anExistingKeyIsNeverReplacedANewOneGetsADatedName() throws {
+        let folder = Folder()
+        let first = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path, today: today)
+        let firstKey = try String(contentsOfFile: first.keyPath, encoding: .utf8)
+        let second = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path, today: today)
+        let third = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path, today: today)
+        #expect(first.keyPath.hasSuffix("/www.example.co.jp.key"))
+        #expect(second.keyPath.hasSuffix("/www.example.co.jp-2026-11-24.key"))
+        #expect(third.keyPath.hasSuffix("/www.example.co.jp-2026-11-24-2.key"))
+        #expect(try String(contentsOfFile: first.keyPath, encoding: .utf8) == firstKey)
+        #expect(second.publicKeyFingerprint != first.publicKeyFingerprint)
+    }
+
+    @Test func writingAKeyOverAnExistingFileIsRefused() throws {
+        let folder = Folder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let path = folder.path + "/server.key"
+        try "precious".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: FileError.self) { try KeyFiles.writeNewKey("new", to: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "precious")
+    }
+
+    @Test func theDraftRecordsThePathAndFingerprintNeverTheKey() throws {
+        let folder = Folder()
+        let made = try KeyAndCSR.make(subject, keyType: .rsa2048, in: folder.path, today: today)
+        let draft = made.recorded(in: Draft(applicationType: .new))
+        let json = String(decoding: DraftCodec.encode(draft), as: UTF8.self)
+        #expect(json.contains(made.keyPath) && json.contains(made.publicKeyFingerprint))
+        #expect(json.contains("BEGIN CERTIFICATE REQUEST"))
+        #expect(!json.contains("PRIVATE KEY"))
+    }
+}
