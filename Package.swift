@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "CertWizardCore",
                 "CertWizardApp",
+                "CertWizardPKI",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -43,6 +43,11 @@ import Testing
         #expect(!codes(d).contains("cn-not-fqdn"), "\(cn)")
     }
 
+    @Test func aSpaceIsNamedRatherThanTheLabelCount() {
+        #expect(HostName.problem("www example")?.en.contains("a space") == true)
+        #expect(HostName.problem("localhost")?.en.contains("single label") == true)
+    }
+
     @Test func labelOf63IsAcceptedAnd64IsNot() {
         let label63 = String(repeating: "a", count: 63)
         #expect(HostName.problem("\(label63).example.jp") == nil)

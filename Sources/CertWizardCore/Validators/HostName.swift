@@ -19,6 +19,14 @@ public enum HostName {
         }
         var body = Substring(name)
         if allowWildcard, body.hasPrefix("*.") { body = body.dropFirst(2) }
+        // What is typed wrong says more than how many labels there are: check characters first.
+        if let bad = body.first(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }) {
+            let shown = bad == " " ? Localized("空白", "a space") : bad == "_" ? Localized("アンダースコア「_」", "an underscore '_'")
+                : bad == "*" ? Localized("先頭以外のワイルドカード「*」", "a wildcard '*' that is not the whole first label")
+                : Localized("「\(bad)」", "'\(bad)'")
+            return Localized("\(shown.ja)は使えません (使えるのは英数字とハイフン)",
+                             "contains \(shown.en); only letters, digits and hyphens are allowed")
+        }
         let labels = body.split(separator: ".", omittingEmptySubsequences: false)
         if labels.count < 2 {
             return Localized("ドメインまで含めた FQDN (例: www.example.co.jp) を入力してください",
@@ -31,13 +39,6 @@ public enum HostName {
             if label.count > 63 {
                 return Localized("ラベル「\(label.prefix(20))…」が \(label.count) 文字です。ラベルは最大 63 文字です",
                                  "the label '\(label.prefix(20))…' is \(label.count) characters; a label has at most 63")
-            }
-            if let bad = label.first(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
-                let shown = bad == " " ? Localized("空白", "a space") : bad == "_" ? Localized("アンダースコア「_」", "an underscore '_'")
-                    : bad == "*" ? Localized("先頭以外のワイルドカード「*」", "a wildcard '*' that is not the whole first label")
-                    : Localized("「\(bad)」", "'\(bad)'")
-                return Localized("\(shown.ja)は使えません (使えるのは英数字とハイフン)",
-                                 "contains \(shown.en); only letters, digits and hyphens are allowed")
             }
             if label.hasPrefix("-") || label.hasSuffix("-") {
                 return Localized("ラベル「\(label)」の先頭か末尾がハイフンです", "the label '\(label)' begins or ends with a hyphen")

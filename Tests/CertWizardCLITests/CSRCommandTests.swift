@@ -1,0 +1,62 @@
+import CertWizardCore
+import Foundation
+import Testing
+
+@Suite struct CSRCommandTests {
+    let cli = CertWizProcess()
+
+    func openssl(_ arguments: String...) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func makesAKeyAndCSRFromOptions() throws {
+        let out = cli.home + "/out"
+        let result = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", "Sample K.K.", "--l", "Chuo-ku", "--st", "Tokyo",
+                                 "--c", "JP", "--san", "example.co.jp", "--key-type", "p256", "--out", out, "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("san-missing-cn"))
+        struct Made: Decodable { let keyPath, csrPath, publicKeyFingerprint, keyType: String }
+        let made = try JSONDecoder().decode(Made.self, from: Data(result.stdout.utf8))
+        #expect(made.keyPath == out + "/www.example.co.jp.key" && made.keyType == "p256")
+        let (status, text) = try openssl("req", "-verify", "-noout", "-text", "-in", made.csrPath)
+        #expect(status == 0 && text.contains("DNS:www.example.co.jp, DNS:example.co.jp"), "\(text)")
+        // Again: the key in place stays, the new one is dated.
+        let again = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", "Sample K.K.", "--l", "Chuo-ku", "--st", "Tokyo",
+                                "--c", "JP", "--key-type", "p256", "--out", out, "--today", "2026-11-24")
+        #expect(again.status == 0 && again.stdout.contains("www.example.co.jp-2026-11-24.key"))
+    }
+
+    @Test func refusesASubjectTheRulesReject() throws {
+        let out = cli.home + "/out"
+        let result = try cli.run("csr", "new", "--cn", "www example", "--c", "jp", "--out", out)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cn-not-fqdn") && result.stderr.contains("country-invalid"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try cli.run("csr", "new", "--cn", "www.example.co.jp").status == 64)  // --out missing
+    }
+
+    @Test func makesThemFromADraftAndRecordsPathAndFingerprint() throws {
+        _ = try cli.run("new", "site")
+        _ = try cli.run("set", "--draft", "site", "csr.commonName=www.example.co.jp", "csr.organization=Sample K.K.",
+                        "csr.locality=Chuo-ku", "csr.state=Tokyo", "csr.country=JP", "csr.keyType=rsa2048")
+        let result = try cli.run("csr", "new", "--draft", "site")
+        #expect(result.status == 0, "\(result.stderr)")
+        let draft = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+        let keyPath = try #require(draft.csr.keyPath)
+        #expect(keyPath.hasPrefix(cli.home + "/data/certwiz/keys/site/"))
+        #expect(draft.csr.publicKeyFingerprint?.count == 64)
+        #expect(draft.csr.pem?.hasPrefix("-----BEGIN CERTIFICATE REQUEST-----") == true)
+        #expect(!(try cli.read("site.json")).contains("PRIVATE KEY"))
+        let (status, _) = try openssl("pkey", "-in", keyPath, "-noout")
+        #expect(status == 0)
+    }
+}
