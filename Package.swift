@@ -49,6 +49,7 @@ let package = Package(
                 "CertWizardPKI",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
         .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore"]),

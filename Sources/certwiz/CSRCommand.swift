@@ -1,6 +1,7 @@
 import ArgumentParser
 import CertWizardCore
 import CertWizardPKI
+import X509
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -12,7 +13,7 @@ struct CSRCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csr",
         abstract: L("鍵と CSR をこのサーバで作る", "Make keys and CSRs on this server"),
-        subcommands: [CSRNewCommand.self])
+        subcommands: [CSRNewCommand.self, CSRCheckCommand.self])
 
     @OptionGroup var global: GlobalOptions
 }
@@ -123,5 +124,78 @@ struct CSRNewCommand: ParsableCommand {
         print("CSR: \(made.csrPath)")
         print(L("公開鍵 SHA-256: \(made.publicKeyFingerprint)", "Public key SHA-256: \(made.publicKeyFingerprint)"))
         if file != nil { print(L("下書きに記録しました", "Recorded in the draft")) }
+    }
+}
+
+/// `certwiz csr check FILE`: what a CSR says and everything wrong with it, before the CA sees it.
+struct CSRCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: L("CSR を検査する", "Check a CSR"),
+        discussion: L("""
+            PEM (改行コードや引用符 "> " が混じっていても可) か DER を読みます。
+            終了コード: 0 エラーなし、1 エラーあり、2 CSR ではない (何だったかを表示)。
+            """, """
+            Reads PEM (any line endings, mail quoting "> ", surrounding text) or DER.
+            Exit codes: 0 no errors, 1 the CSR has errors, 2 the input is not a CSR (says what it is instead).
+            """))
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp(L("CSR のファイル (- で標準入力)", "The CSR file (- for standard input)"))) var file: String
+    @Option(help: ArgumentHelp(L("この CSR を作った鍵のファイル", "The key file the CSR should come from"), valueName: "KEYFILE")) var key: String?
+    @Option(name: .customLong("renewal-of"), help: ArgumentHelp(L("更新する現在の証明書のファイル", "The current certificate this CSR renews"), valueName: "CERT"))
+    var renewalOf: String?
+    @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
+    var today: CalendarDate?
+    @Flag(help: ArgumentHelp(L("JSON で出力する", "Print JSON for scripts"))) var json = false
+
+    func read(_ path: String) throws -> [UInt8] {
+        if path == "-" { return Array(AnyIterator { readLine(strippingNewline: false) }.joined().utf8) }
+        do { return try AtomicFile.read(path) } catch {
+            Output.error(error.message.local)
+            throw ExitCode(ExitStatus.unreadable)
+        }
+    }
+
+    func run() throws {
+        let bytes = try read(file)
+        var privateKey: Certificate.PrivateKey?
+        if let key {
+            let text = String(decoding: try read(key), as: UTF8.self)
+            guard let parsed = try? Certificate.PrivateKey(pemEncoded: text) else {
+                Output.error(L("\(key) は読める秘密鍵 (PEM) ではありません", "\(key) is not a private key certwiz can read (PEM)"))
+                throw ExitCode(ExitStatus.unreadable)
+            }
+            privateKey = parsed
+        }
+        var current: Certificate?
+        if let renewalOf {
+            guard let certificate = CurrentCertificateReader.certificate(from: try read(renewalOf)) else {
+                Output.error(L("\(renewalOf) は証明書 (PEM か DER) ではありません", "\(renewalOf) is not a certificate (PEM or DER)"))
+                throw ExitCode(ExitStatus.unreadable)
+            }
+            current = certificate
+        }
+        let report: CSRReport
+        do {
+            report = try CSRInspector.inspect(bytes, key: privateKey, renewing: current, today: today ?? CalendarDate.today())
+        } catch {
+            Output.error("\(file): " + error.message.local)
+            throw ExitCode(ExitStatus.unreadable)
+        }
+        if json {
+            Output.json(report)
+        } else {
+            for (name, value) in report.subject.sorted(by: { $0.key < $1.key }) { print("\(name): \(value)") }
+            print("SANs: " + report.subjectAltNames.joined(separator: ", "))
+            print(L("鍵: ", "Key: ") + report.keyType.uppercased() + (report.keyBits.map { " \($0)" } ?? ""))
+            print(L("署名: ", "Signature: ") + report.signatureAlgorithm
+                  + (report.signatureValid.map { $0 ? L(" (正しい)", " (valid)") : L(" (不正)", " (invalid)") } ?? ""))
+            if let fingerprint = report.publicKeyFingerprint { print(L("公開鍵 SHA-256: ", "Public key SHA-256: ") + fingerprint) }
+            for finding in report.findings {
+                print("\(FindingReport.severityLabel(finding.severity))  \(finding.code)  \(finding.field): \(finding.message.local)")
+            }
+        }
+        if report.findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.failed) }
     }
 }
