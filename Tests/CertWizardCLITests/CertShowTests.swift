@@ -1,0 +1,120 @@
+import CertWizardCore
+import Foundation
+import Testing
+
+/// `certwiz cert show` on files and on a TLS server the test starts on 127.0.0.1.
+@Suite(.serialized) struct CertShowTests {
+    let cli = CertWizProcess()
+
+    @discardableResult
+    func openssl(_ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: cli.home)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// A test CA and a leaf for www.example.co.jp signed by it, valid for 20 days from now.
+    func makeChain() throws {
+        try openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=certwiz test CA",
+                     "-keyout", "ca.key", "-out", "ca.pem", "-days", "30"])
+        try openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/C=JP/O=Sample K.K./CN=www.example.co.jp",
+                     "-keyout", "leaf.key", "-out", "leaf.csr"])
+        try "subjectAltName=DNS:www.example.co.jp,DNS:example.co.jp\n".write(toFile: cli.home + "/ext", atomically: true, encoding: .utf8)
+        try openssl(["x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "20",
+                     "-extfile", "ext", "-out", "leaf.pem"])
+    }
+
+    /// Starts `openssl s_server` on a free loopback port; returns the process and port once it accepts.
+    func startServer(_ extra: [String]) throws -> (Process, Int) {
+        for _ in 0..<5 {
+            let port = Int.random(in: 20_000..<60_000)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["openssl", "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "leaf.pem", "-key", "leaf.key", "-quiet"] + extra
+            process.currentDirectoryURL = URL(fileURLWithPath: cli.home)
+            process.standardInput = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            for _ in 0..<50 {
+                usleep(20_000)
+                if !process.isRunning { break }
+                if canConnect(port) { return (process, port) }
+            }
+            stop(process)
+        }
+        throw CocoaError(.fileReadUnknown)
+    }
+
+    /// s_server ignores SIGTERM: it is stopped with SIGKILL.
+    func stop(_ server: Process) {
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+    }
+
+    func canConnect(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 } }
+    }
+
+    struct Report: Decodable {
+        struct Entry: Decodable { let commonName: String?; let subjectAltNames: [String]; let keyType: String; let keyBits: Int? }
+        struct F: Decodable { let code: String }
+        let chain: [Entry]
+        let findings: [F]
+    }
+
+    @Test func readsTheChainAServerSends() throws {
+        try makeChain()
+        let (server, port) = try startServer(["-cert_chain", "ca.pem"])
+        defer { stop(server) }
+        let result = try cli.run("cert", "show", "127.0.0.1:\(port)", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        #expect(report.chain.count == 2)
+        #expect(report.chain[0].commonName == "www.example.co.jp" && report.chain[0].keyType == "rsa" && report.chain[0].keyBits == 2048)
+        #expect(report.chain[0].subjectAltNames == ["www.example.co.jp", "example.co.jp"])
+        #expect(report.chain[1].commonName == "certwiz test CA")
+        #expect(!report.findings.contains { $0.code == "chain-broken" || $0.code == "chain-incomplete" })
+    }
+
+    @Test func fillsARenewalDraftAndAppliesTheRenewalRules() throws {
+        try makeChain()
+        let (server, port) = try startServer([])
+        defer { stop(server) }
+        _ = try cli.run("new", "--type", "renewal", "r")
+        let result = try cli.run("cert", "show", "127.0.0.1:\(port)", "--draft", "r", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let codes = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)).findings.map(\.code)
+        #expect(codes.contains("chain-incomplete"))   // the server sent no intermediate
+        #expect(codes.contains("renewal-too-early"))  // issued today
+        let draft = try DraftCodec.decode(Array(try cli.read("r.json").utf8))
+        #expect(draft.currentCertificate.commonName == "www.example.co.jp")
+        #expect(draft.csr.commonName == "www.example.co.jp")
+        #expect(draft.currentCertificate.notAfter != nil && draft.currentCertificate.subjectAltNames?.count == 2)
+    }
+
+    @Test func aTLS13OnlyServerAndBadInputAreReported() throws {
+        try makeChain()
+        let (server, port) = try startServer(["-tls1_3"])
+        defer { stop(server) }
+        let result = try cli.run("cert", "show", "127.0.0.1:\(port)")
+        #expect(result.status == 2 && result.stderr.contains("TLS 1.3 only"))
+        #expect(try cli.run("cert", "show", "127.0.0.1:1").stderr.contains("cannot connect"))
+        #expect(try cli.run("cert", "show", cli.home + "/leaf.key").status == 2)
+        let file = try cli.run("cert", "show", cli.home + "/leaf.pem")
+        #expect(file.status == 0 && file.stdout.contains("www.example.co.jp"))
+    }
+}
