@@ -11,6 +11,13 @@ public let currentCertificateScreen = ScreenSpec(
         "A renewal keeps exactly the current certificate's Common Name. It can be applied for from 30 days after the current certificate was issued until 89 days after it expires. A reissue is free if the issuer is contacted within 25 days of the first issuance."),
     appliesTo: renewalOrReissue,
     items: [
+        .field(ScreenField("currentCertificate.source", help: Localized(
+            "証明書ファイル (PEM か DER) のパスか、稼働中のサーバの host:port。読み込むとコモンネームと日付が入ります。",
+            "A certificate file (PEM or DER), or the host:port of the running server. Reading it fills the Common Name and the dates."),
+            example: "www.example.co.jp:443")),
+        .action(ScreenAction("read-current-certificate", label: Localized("現在の証明書を読み込む", "Read the current certificate"),
+                             help: Localized("上の場所から証明書を読み、下の欄を埋めます。", "Reads the certificate from the place above and fills the fields below."),
+                             when: { ($0.currentCertificate.source ?? "").isEmpty == false })),
         .field(ScreenField("currentCertificate.commonName", help: Localized(
             "現在の証明書のコモンネーム。更新ではこれが新しい CSR のコモンネームになります。",
             "The current certificate's Common Name; on renewal the new CSR uses exactly this."), example: "www.example.co.jp")),

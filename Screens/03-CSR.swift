@@ -52,11 +52,26 @@ public let csrScreen = ScreenSpec(
             "p384": Localized("ECDSA P-384", "ECDSA P-384"),
         ])), help: Localized("秘密鍵の種類。迷ったら RSA 2048 か ECDSA P-256。", "The private key's type. When unsure: RSA 2048 or ECDSA P-256."),
             when: { $0.csr.origin != .existing })),
+        .action(ScreenAction("make-key-and-csr", label: Localized("鍵と CSR を作る", "Make the key and CSR"),
+                             help: Localized("このサーバで新しい鍵 (0600、既存の鍵は上書きしません) と CSR を作ります。",
+                                             "Makes a new key on this server (0600; an existing key is never overwritten) and its CSR."),
+                             when: { $0.csr.origin == .generateHere && $0.csr.keyType != nil })),
+        .note(Localized(
+            "鍵はこのサーバから出さず、安全な場所にバックアップしてください。なくすと再発行 (有償のことがあります) が必要です。",
+            "Keep the key on this server and back it up somewhere safe: losing it means a reissue, which may be charged."),
+              when: { $0.csr.keyPath != nil && $0.csr.origin == .generateHere }),
+        .summary(KeySummary.lines),
         .field(ScreenField("csr.pem", .lines(height: 6), help: Localized(
             "-----BEGIN CERTIFICATE REQUEST----- から -----END CERTIFICATE REQUEST----- までをそのまま貼り付けます。",
             "Paste everything from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----."),
-            when: { $0.csr.origin == .existing })),
-        .note(Localized(
-            "鍵と CSR の作成と、貼り付けた CSR の検査は次の版で加わります。いまは選んだ内容と貼り付けた CSR を下書きに記録します。",
-            "Making the key and CSR here, and checking a pasted CSR, arrive in a later version; for now your choice and the pasted CSR are recorded in the draft.")),
+            when: { $0.csr.origin == .existing || $0.csr.pem != nil })),
     ])
+
+/// Where the key made here is, and its fingerprint, once there is one.
+enum KeySummary {
+    @Sendable static func lines(_ d: Draft) -> [SummaryLine] {
+        guard d.csr.origin == .generateHere, let path = d.csr.keyPath else { return [] }
+        return [SummaryLine(Localized("鍵ファイル", "Key file"), path),
+                SummaryLine(Localized("公開鍵 SHA-256", "Public key SHA-256"), d.csr.publicKeyFingerprint ?? "—")]
+    }
+}

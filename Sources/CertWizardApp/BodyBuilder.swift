@@ -42,6 +42,14 @@ struct BodyBuilder {
                     lines.append(line)
                 }
                 lines.append(BodyLine())
+            case .action(let action):
+                guard let index = stops.firstIndex(of: .action(action.id)) else { continue }
+                let focused = index == state.focus
+                var line = BodyLine((focused ? "▶ " : "  "), style: .accent, indent: 0, focus: index)
+                line.segments.append(.init(text: "[ \(t(action.label)) ]", style: focused ? Style(bold: true, reverse: true) : .bold))
+                lines.append(line)
+                lines += wrapped(t(action.help), style: .muted, indent: 4, focus: index)
+                lines.append(BodyLine(focus: index))
             case .field(let field):
                 guard field.isVisible(state.draft), let index = stops.firstIndex(of: .field(field.path)) else { continue }
                 lines += fieldLines(field, focused: index == state.focus, focusIndex: index)

@@ -103,8 +103,29 @@ public struct PlainWizard {
                 // A new answer with an error is asked again at once (Enter keeps it for now).
                 if answeredWithError, case .value = answer { fixing.insert(path, at: 0) }
             }
+            if !goBack { performActions(of: screen, state: &state, file: file, lock: lock) }
             for item in screen.items { if case .summary(let make) = item { for line in make(state.draft) { say("  \(t(line.label)): \(t(line.value))") } } }
             index = goBack ? max(0, index - 1) : index + 1
+        }
+    }
+
+    /// Offers the screen's actions (make the key and CSR, read the certificate) as yes/no questions.
+    private func performActions(of screen: ScreenSpec, state: inout WizardState, file: DraftFile, lock: DraftLock) {
+        for item in screen.items {
+            guard case .action(let action) = item, action.isVisible(state.draft) else { continue }
+            say("")
+            say(t(action.label) + "? " + t(action.help))
+            write("> (y/n) ")
+            guard let answer = readLine()?.trimmed.lowercased(), ["y", "yes", "はい"].contains(answer) else { continue }
+            let actions = ScreenActions(keysDirectory: store.keysDirectory(draft: file.name), today: today)
+            switch actions.perform(action.id, on: state.draft) {
+            case .success(let (updated, message)):
+                state.replaceDraft(updated)
+                try? file.save(updated, holding: lock)
+                say("  " + t(message))
+            case .failure(let reason):
+                say("  ✗ " + t(reason))
+            }
         }
     }
 

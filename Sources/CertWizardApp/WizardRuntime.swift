@@ -110,7 +110,7 @@ public final class WizardRuntime {
                 continue
             }
             let effects = state.update(.key(key))
-            draw()
+            draw()  // before the effects: a slow one (RSA 4096) shows "Working…" first
             for effect in effects {
                 if effect == .quit { return finish(.quit) }
                 run(effect)
@@ -149,6 +149,15 @@ public final class WizardRuntime {
                 _ = state.update(.failed(error.message))
                 draw()
             }
+        case .perform(let id):
+            let actions = ScreenActions(keysDirectory: store.keysDirectory(draft: state.session?.name ?? "default"), today: state.today)
+            switch actions.perform(id, on: state.draft) {
+            case .success(let (updated, message)):
+                for effect in state.update(.performed(updated, message)) { run(effect) }
+            case .failure(let reason):
+                _ = state.update(.failed(reason))
+            }
+            draw()
         case .quit:
             break
         }

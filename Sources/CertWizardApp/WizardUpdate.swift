@@ -7,7 +7,15 @@ extension WizardState {
         switch screen.kind {
         case .welcome: return [.welcomeList, .welcomeName]
         case .status: return [.back]
-        case .form: return screen.visibleFields(for: draft).map { .field($0.path) } + [.back, .next]
+        case .form:
+            let stops: [FocusStop] = screen.items.compactMap { item in
+                switch item {
+                case .field(let field): return field.isVisible(draft) ? .field(field.path) : nil
+                case .action(let action): return action.isVisible(draft) ? .action(action.id) : nil
+                default: return nil
+                }
+            }
+            return stops + [.back, .next]
         }
     }
 
@@ -31,6 +39,12 @@ extension WizardState {
         case .failed(let reason):
             status = StatusMessage(text: reason, isError: true)
             return []
+        case .performed(let updated, let message):
+            draft = updated
+            editors = [:]
+            refreshFindings()
+            status = StatusMessage(text: message, isError: false)
+            return [.save]
         case .key(let key):
             return handle(key)
         }
@@ -58,6 +72,10 @@ extension WizardState {
         }
         if screen.kind == .welcome { return handleWelcome(key) }
         if let field = focusedField, let effects = handleField(field, key) { return effects }
+        if case .action(let id)? = focusedStop, key == .enter || key == .character(" ") {
+            status = StatusMessage(text: Localized("実行中…", "Working…"), isError: false)
+            return [.perform(id)]
+        }
         return handleNavigation(key)
     }
 

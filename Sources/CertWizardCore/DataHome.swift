@@ -13,10 +13,5 @@ public enum DataHome {
         join(directory(environment: environment), "drafts")
     }
 
-    /// Where `certwiz csr new --draft NAME` puts a key when neither --out nor an earlier key says.
-    public static func keysDirectory(environment: [String: String], draft: String) -> String {
-        join(directory(environment: environment), "keys/" + draft)
-    }
-
     static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 }

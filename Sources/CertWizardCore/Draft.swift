@@ -138,6 +138,8 @@ public struct CSRRequest: Codable, Equatable, Sendable {
 
 /// For renewals and reissues: the certificate in service now.
 public struct CurrentCertificate: Codable, Equatable, Sendable {
+    /// Where it was read from: a file path or `host:port`.
+    public var source: String?
     public var commonName: String?
     public var notBefore: CalendarDate?
     public var notAfter: CalendarDate?

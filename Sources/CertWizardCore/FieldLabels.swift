@@ -25,6 +25,7 @@ public enum FieldLabels {
         "csr.origin": Localized("鍵と CSR の用意のしかた", "How the key and CSR are made"),
         "csr.pem": Localized("既存の CSR (PEM)", "Existing CSR (PEM)"),
         "csr.serverSoftware": Localized("サーバソフトウェア", "Server software"),
+        "currentCertificate.source": Localized("現在の証明書の場所 (ファイルか host:port)", "Current certificate (file or host:port)"),
         "currentCertificate.commonName": Localized("現在の証明書のコモンネーム", "Current certificate's Common Name"),
         "currentCertificate.notBefore": Localized("現在の証明書の発行日", "Current certificate's issue date"),
         "currentCertificate.notAfter": Localized("現在の証明書の有効期限", "Current certificate's expiry date"),

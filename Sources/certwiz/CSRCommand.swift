@@ -98,7 +98,7 @@ struct CSRNewCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failed)
         }
         let directory = out ?? base.csr.keyPath.map { String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)]) }
-            ?? DataHome.keysDirectory(environment: processEnvironment, draft: file?.name ?? "default")
+            ?? DraftStore(environment: processEnvironment).keysDirectory(draft: file?.name ?? "default")
         let made: KeyAndCSR
         do {
             if type == .rsa4096 && !json { Output.note(L("RSA 4096 ビットの鍵を作っています…", "Making an RSA 4096-bit key…")) }

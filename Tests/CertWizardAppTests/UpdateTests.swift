@@ -1,4 +1,5 @@
 import CertWizardCore
+import Foundation
 @testable import CertWizardApp
 import Screens
 import Testing
@@ -78,8 +79,7 @@ import TerminalUI
     @Test func datesAreCheckedAndMovedByADay() {
         var state = openedState(Draft(applicationType: .renewal))
         show(&state, "current-certificate")
-        press(&state, .tab)
-        #expect(state.focusedField?.path == "currentCertificate.notBefore")
+        while state.focusedField?.path != "currentCertificate.notBefore" { press(&state, .tab) }
         type(&state, "2026-01-1")
         #expect(state.draft.currentCertificate.notBefore == nil)
         press(&state, .tab)
@@ -187,5 +187,42 @@ extension WizardState {
         #expect(press(&state, .paste(pem)) == [.save])
         #expect(state.draft.csr.pem == "-----BEGIN CERTIFICATE REQUEST-----\nMIIBIjCByAIBADBm\n-----END CERTIFICATE REQUEST-----")
         #expect(!state.findings.contains { $0.code == "key-type-missing" || $0.code == "csr-pem-missing" })
+    }
+}
+
+@Suite struct ScreenActionTests {
+    @Test func theMakeButtonAsksTheRuntimeAndTheResultLandsInTheDraft() throws {
+        var draft = sampleDraft(.new)
+        draft.csr.keyPath = nil
+        var state = openedState(draft)
+        show(&state, "csr")
+        while state.focusedStop != .action("make-key-and-csr") { press(&state, .tab) }
+        #expect(press(&state, .enter) == [.perform("make-key-and-csr")])
+        #expect(state.status?.text.en == "Working…")
+        let folder = NSTemporaryDirectory() + "certwiz-actions-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = ScreenActions(keysDirectory: folder, today: testToday).perform("make-key-and-csr", on: state.draft)
+        guard case .success(let (updated, message)) = result else { Issue.record("\(result)"); return }
+        #expect(state.update(.performed(updated, message)) == [.save])
+        #expect(state.draft.csr.keyPath?.hasPrefix(folder) == true)
+        #expect(state.draft.csr.pem?.hasPrefix("-----BEGIN CERTIFICATE REQUEST-----") == true)
+        #expect(FileManager.default.fileExists(atPath: state.draft.csr.keyPath!))
+    }
+
+    @Test func aSubjectWithErrorsMakesNoKey() {
+        var draft = sampleDraft(.new)
+        draft.csr.commonName = "www example"
+        let result = ScreenActions(keysDirectory: "/nonexistent/never", today: testToday).perform("make-key-and-csr", on: draft)
+        guard case .failure(let reason) = result else { Issue.record("a key was made"); return }
+        #expect(reason.en.contains("Fix the Distinguished Name first"))
+    }
+
+    @Test func aPastedCSRIsCheckedUnderItsField() {
+        var draft = sampleDraft(.new)
+        draft.csr.origin = .existing
+        draft.csr.pem = "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----"
+        let state = openedState(draft)
+        let finding = state.findings.first { $0.field == "csr.pem" }
+        #expect(finding?.code == "csr-unreadable" && finding?.message.en.contains("private key") == true)
     }
 }

@@ -45,9 +45,26 @@ public struct ScreenField: Sendable {
     }
 }
 
+/// Something a screen offers to do (make the key and CSR, read a certificate), which the
+/// runtime performs outside `update`.
+public struct ScreenAction: Sendable {
+    public let id: String
+    public let label: Localized
+    public let help: Localized
+    public let isVisible: @Sendable (Draft) -> Bool
+
+    public init(_ id: String, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+        self.id = id
+        self.label = label
+        self.help = help
+        self.isVisible = isVisible
+    }
+}
+
 /// A part of a screen.
 public enum ScreenItem: Sendable {
     case field(ScreenField)
+    case action(ScreenAction)
     /// A paragraph shown between fields (a briefing, a warning), optionally only sometimes.
     case note(Localized, when: @Sendable (Draft) -> Bool = { _ in true })
     /// A read-only summary built from the draft (the review before submitting).

@@ -37,6 +37,12 @@ public struct DraftStore: Sendable {
         if let reason { throw .invalidName(name, reason: reason) }
     }
 
+    /// Where keys made for draft `name` go: `keys/NAME` beside the drafts folder.
+    public func keysDirectory(draft name: String) -> String {
+        let dataHome = AtomicFile.split(directory).dir
+        return DataHome.join(dataHome, "keys/" + name)
+    }
+
     public func file(named name: String) throws(DraftStoreError) -> DraftFile {
         try DraftStore.checkName(name)
         return DraftFile(path: DataHome.join(directory, name + ".json"))

@@ -1,0 +1,78 @@
+import CertWizardCore
+import CertWizardPKI
+import X509
+
+/// What screen actions do, for the full-screen and the plain wizard alike. They touch disk
+/// and network, so they run in the runtime, never in `update`.
+public struct ScreenActions: Sendable {
+    /// Where new keys go for this draft.
+    let keysDirectory: String
+    let today: CalendarDate
+
+    public init(keysDirectory: String, today: CalendarDate) {
+        self.keysDirectory = keysDirectory
+        self.today = today
+    }
+
+    /// The draft after the action, and what to tell the applicant; or why it could not be done.
+    public func perform(_ id: String, on draft: Draft) -> Result<(Draft, Localized), Localized> {
+        switch id {
+        case "make-key-and-csr": return makeKeyAndCSR(draft)
+        case "read-current-certificate": return readCurrentCertificate(draft)
+        default: return .failure(Localized("不明な操作です: \(id)", "unknown action: \(id)"))
+        }
+    }
+
+    private func makeKeyAndCSR(_ draft: Draft) -> Result<(Draft, Localized), Localized> {
+        let subjectFields: Set<String> = ["csr.commonName", "csr.organization", "csr.organizationalUnit", "csr.locality",
+                                          "csr.state", "csr.country", "csr.subjectAltNames"]
+        let errors = Validator.findings(for: draft, fields: subjectFields, today: today).filter { $0.severity == .error }
+        guard errors.isEmpty, let subject = SubjectFields(draft: draft), let keyType = draft.csr.keyType else {
+            return .failure(Localized("識別名を先に直してください (\(errors.count) か所)", "Fix the Distinguished Name first (\(errors.count) field(s))"))
+        }
+        do {
+            let made = try KeyAndCSR.make(subject, keyType: keyType, in: keysDirectory, today: today)
+            return .success((made.recorded(in: draft), Localized(
+                "鍵: \(made.keyPath) (0600)。CSR: \(made.csrPath)。鍵をバックアップしてください",
+                "Key: \(made.keyPath) (0600). CSR: \(made.csrPath). Back the key up")))
+        } catch let error as FileError {
+            return .failure(error.message)
+        } catch {
+            return .failure(Localized("鍵と CSR を作れません: \(error)", "Could not make the key and CSR: \(error)"))
+        }
+    }
+
+    private func readCurrentCertificate(_ draft: Draft) -> Result<(Draft, Localized), Localized> {
+        guard let source = draft.currentCertificate.source?.trimmed, !source.isEmpty else {
+            return .failure(Localized("証明書の場所を入力してください", "Enter where the certificate is"))
+        }
+        let certificate: Certificate
+        if let bytes = try? AtomicFile.read(source) {
+            guard let parsed = CurrentCertificateReader.certificate(from: bytes) else {
+                return .failure(Localized("\(source) は証明書ではありません", "\(source) is not a certificate"))
+            }
+            certificate = parsed
+        } else {
+            do { certificate = try TLSCertificateFetcher.fetch(source, timeoutSeconds: 5)[0] } catch { return .failure(error.message) }
+        }
+        var updated = draft
+        updated.currentCertificate = CurrentCertificateReader.fields(of: certificate)
+        updated.currentCertificate.source = source
+        if updated.applicationType == .renewal { updated.csr.commonName = updated.currentCertificate.commonName }
+        let cn = updated.currentCertificate.commonName ?? "?"
+        return .success((updated, Localized("読み込みました: \(cn) (\(updated.currentCertificate.notAfter.map(\.iso8601) ?? "?") まで)",
+                                            "Read: \(cn) (valid until \(updated.currentCertificate.notAfter.map(\.iso8601) ?? "?"))")))
+    }
+
+    /// Findings for a pasted CSR, from the PKI inspector, shown under the CSR field.
+    static func pastedCSRFindings(_ draft: Draft, today: CalendarDate) -> [Finding] {
+        guard draft.csr.origin == .existing, let pem = draft.csr.pem, !pem.trimmed.isEmpty else { return [] }
+        do {
+            let report = try CSRInspector.inspect(Array(pem.utf8), today: today)
+            return report.findings.filter { ["csr-signature-invalid", "key-too-small", "key-type-unsupported", "signature-algorithm-weak"].contains($0.code) }
+                .map { Finding($0.severity, $0.code, field: "csr.pem", $0.message) }
+        } catch {
+            return [Finding(.error, "csr-unreadable", field: "csr.pem", Localized("CSR として読めません: \(error.message.ja)", "Not a readable CSR: \(error.message.en)"))]
+        }
+    }
+}
