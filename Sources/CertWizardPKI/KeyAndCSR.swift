@@ -11,7 +11,9 @@ public struct KeyAndCSR: Sendable {
 
     /// Makes the key and CSR for `subject` in `directory` (created 0700 if missing). The key is
     /// written first, exclusively: if anything fails after it, no existing file was touched.
-    public static func make(_ subject: SubjectFields, keyType: KeyType, in directory: String, today: CalendarDate) throws -> KeyAndCSR {
+    /// With `passphrase`, the key file is encrypted PKCS#8 (the web server will ask for it at start).
+    public static func make(_ subject: SubjectFields, keyType: KeyType, in directory: String, today: CalendarDate,
+                            passphrase: [UInt8]? = nil) throws -> KeyAndCSR {
         try AtomicFile.makeDirectories(directory)
         let key = try GeneratedKey.make(keyType)
         let csr = try CSRMaker.make(subject, key: key)
@@ -19,7 +21,8 @@ public struct KeyAndCSR: Sendable {
         let base = KeyFiles.freshBase(in: directory, commonName: subject.commonName, today: today)
         let keyPath = KeyFiles.path(directory, base + ".key")
         let csrPath = KeyFiles.path(directory, base + ".csr")
-        try KeyFiles.writeNewKey(key.pkcs8PEM, to: keyPath)
+        let keyPEM = try passphrase.map { try EncryptedPKCS8.pem(encrypting: key.pkcs8PEM, passphrase: $0) } ?? key.pkcs8PEM
+        try KeyFiles.writeNewKey(keyPEM, to: keyPath)
         try AtomicFile.create(Array(pem.utf8), at: csrPath, mode: 0o644)
         return KeyAndCSR(keyPath: keyPath, csrPath: csrPath, csrPEM: pem,
                          publicKeyFingerprint: try PublicKeyFingerprint.sha256(key.privateKey.publicKey), keyType: keyType)

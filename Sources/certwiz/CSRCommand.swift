@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import CertWizardCore
 import CertWizardPKI
 import X509
@@ -51,8 +54,13 @@ struct CSRNewCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
     @Flag(help: ArgumentHelp(L("JSON で出力する", "Print JSON for scripts"))) var json = false
+    @Flag(help: ArgumentHelp(L("鍵をパスフレーズで暗号化する (Web サーバが起動のたびに尋ねます)", "Encrypt the key with a passphrase (the web server asks for it at every start)")))
+    var encrypt = false
+    @Option(name: .customLong("passphrase-file"), help: ArgumentHelp(L("パスフレーズを 1 行目から読むファイル (--encrypt 用)", "File whose first line is the passphrase (with --encrypt)"), valueName: "FILE"))
+    var passphraseFile: String?
 
     func validate() throws {
+        if passphraseFile != nil && !encrypt { throw ValidationError(L("--passphrase-file は --encrypt と使います", "--passphrase-file goes with --encrypt")) }
         if draft == nil && cn == nil { throw ValidationError(L("--draft か --cn を指定してください", "give --draft, or --cn and the subject")) }
         if draft != nil && cn != nil { throw ValidationError(L("--draft と --cn は同時に使えません", "--draft and --cn cannot be combined")) }
         if draft == nil && out == nil { throw ValidationError(L("--cn で作るときは --out が必要です", "--out is required with --cn")) }
@@ -99,10 +107,11 @@ struct CSRNewCommand: ParsableCommand {
         }
         let directory = out ?? base.csr.keyPath.map { String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)]) }
             ?? DraftStore(environment: processEnvironment).keysDirectory(draft: file?.name ?? "default")
+        let passphrase = encrypt ? try readPassphrase() : nil
         let made: KeyAndCSR
         do {
             if type == .rsa4096 && !json { Output.note(L("RSA 4096 ビットの鍵を作っています…", "Making an RSA 4096-bit key…")) }
-            made = try KeyAndCSR.make(subject, keyType: type, in: directory, today: day)
+            made = try KeyAndCSR.make(subject, keyType: type, in: directory, today: day, passphrase: passphrase)
         } catch let error as FileError {
             Output.error(error.message.local)
             throw ExitCode(ExitStatus.failed)
@@ -122,8 +131,42 @@ struct CSRNewCommand: ParsableCommand {
         print(L("鍵: \(made.keyPath) (0600。このサーバから出さず、安全な場所にバックアップしてください)",
                 "Key: \(made.keyPath) (0600; keep it on this server and back it up somewhere safe)"))
         print("CSR: \(made.csrPath)")
+        if encrypt {
+            print(L("鍵は暗号化されています。Web サーバは起動のたびにパスフレーズを尋ねます (Apache: SSLPassPhraseDialog、nginx: ssl_password_file)",
+                    "The key is encrypted: the web server asks for the passphrase at every start (Apache: SSLPassPhraseDialog; nginx: ssl_password_file)"))
+        }
         print(L("公開鍵 SHA-256: \(made.publicKeyFingerprint)", "Public key SHA-256: \(made.publicKeyFingerprint)"))
         if file != nil { print(L("下書きに記録しました", "Recorded in the draft")) }
+    }
+}
+
+extension CSRNewCommand {
+    /// The passphrase from --passphrase-file, or typed twice at the terminal (not echoed).
+    func readPassphrase() throws -> [UInt8] {
+        let passphrase: String
+        if let passphraseFile {
+            guard let bytes = try? AtomicFile.read(passphraseFile) else {
+                Output.error(L("\(passphraseFile) を読めません", "cannot read \(passphraseFile)"))
+                throw ExitCode(ExitStatus.unreadable)
+            }
+            passphrase = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        } else {
+            guard isatty(0) != 0, let first = getpass(L("パスフレーズ: ", "Passphrase: ")).map({ String(cString: $0) }),
+                  let second = getpass(L("もう一度: ", "Again: ")).map({ String(cString: $0) }) else {
+                Output.error(L("端末がないため尋ねられません。--passphrase-file を使ってください", "no terminal to ask on: use --passphrase-file"))
+                throw ExitCode(ExitStatus.failed)
+            }
+            guard first == second else {
+                Output.error(L("2 回の入力が違います", "the two passphrases differ"))
+                throw ExitCode(ExitStatus.failed)
+            }
+            passphrase = first
+        }
+        guard passphrase.utf8.count >= 8 else {
+            Output.error(L("パスフレーズは 8 バイト以上にしてください", "the passphrase must be at least 8 bytes"))
+            throw ExitCode(ExitStatus.failed)
+        }
+        return Array(passphrase.utf8)
     }
 }
 

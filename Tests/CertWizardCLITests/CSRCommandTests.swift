@@ -59,4 +59,20 @@ import Testing
         let (status, _) = try openssl("pkey", "-in", keyPath, "-noout")
         #expect(status == 0)
     }
+
+    @Test func encryptsTheKeyWithAPassphraseFromAFile() throws {
+        let out = cli.home + "/enc"
+        try "correct horse battery\n".write(toFile: cli.home + "/pass", atomically: true, encoding: .utf8)
+        let result = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", "Sample K.K.", "--l", "Chuo-ku", "--st", "Tokyo",
+                                 "--c", "JP", "--key-type", "p256", "--out", out, "--encrypt", "--passphrase-file", cli.home + "/pass")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("asks for the passphrase"))
+        #expect(try openssl("pkey", "-in", out + "/www.example.co.jp.key", "-passin", "pass:correct horse battery", "-noout").0 == 0)
+        #expect(try openssl("pkey", "-in", out + "/www.example.co.jp.key", "-passin", "pass:wrong", "-noout").0 != 0)
+        // Without a terminal and without a file there is no one to ask.
+        let noTTY = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--c", "JP", "--o", "Sample K.K.", "--l", "Chuo-ku",
+                                "--st", "Tokyo", "--out", cli.home + "/enc2", "--encrypt")
+        #expect(noTTY.status == 1 && noTTY.stderr.contains("--passphrase-file"))
+        #expect(!FileManager.default.fileExists(atPath: cli.home + "/enc2"))
+    }
 }

@@ -100,3 +100,23 @@ let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Samp
         #expect(!json.contains("PRIVATE KEY"))
     }
 }
+
+@Suite struct EncryptedKeyTests {
+    @Test(arguments: [KeyType.p256, .rsa2048])
+    func anEncryptedKeyOpensWithItsPassphraseOnly(_ type: KeyType) throws {
+        let folder = Folder()
+        let made = try KeyAndCSR.make(subject, keyType: type, in: folder.path, today: today, passphrase: Array("正しい passphrase".utf8))
+        let text = try String(contentsOfFile: made.keyPath, encoding: .utf8)
+        #expect(text.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
+        #expect(!text.contains("BEGIN PRIVATE KEY"))
+        let info = try openssl(["asn1parse", "-in", made.keyPath])
+        #expect(info.output.contains("PBES2") && info.output.contains("PBKDF2") && info.output.contains("aes-256-cbc"), "\(info.output)")
+        let wrong = try openssl(["pkey", "-in", made.keyPath, "-passin", "pass:wrong", "-noout"])
+        #expect(wrong.status != 0)
+        // The right passphrase gives the key the CSR was made with.
+        let pub = try openssl(["pkey", "-in", made.keyPath, "-passin", "pass:正しい passphrase", "-pubout"])
+        #expect(pub.status == 0, "\(pub.output)")
+        let csrPub = try openssl(["req", "-in", made.csrPath, "-noout", "-pubkey"])
+        #expect(pub.output == csrPub.output)
+    }
+}
