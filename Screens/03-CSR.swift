@@ -61,6 +61,13 @@ public let csrScreen = ScreenSpec(
             "Keep the key on this server and back it up somewhere safe: losing it means a reissue, which may be charged."),
               when: { $0.csr.keyPath != nil && $0.csr.origin == .generateHere }),
         .summary(KeySummary.lines),
+        .field(ScreenField("csr.file", help: Localized(
+            "作成済みの CSR のファイル (PEM か DER)。読み込むと下の欄に入ります。貼り付ける場合は空のままにします。",
+            "A CSR file made already (PEM or DER); loading it fills the field below. Leave it empty to paste instead."),
+            example: "/etc/ssl/www.example.co.jp.csr", when: { $0.csr.origin == .existing })),
+        .action(ScreenAction("load-csr-file", label: Localized("CSR ファイルを読み込む", "Load the CSR file"),
+                             help: Localized("上のファイルの CSR を読み、検査して下の欄に入れます。", "Reads the CSR in the file above, checks it and puts it below."),
+                             when: { $0.csr.origin == .existing && ($0.csr.file ?? "").isEmpty == false })),
         .field(ScreenField("csr.pem", .lines(height: 6), help: Localized(
             "-----BEGIN CERTIFICATE REQUEST----- から -----END CERTIFICATE REQUEST----- までをそのまま貼り付けます。",
             "Paste everything from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----."),

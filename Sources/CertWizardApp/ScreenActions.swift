@@ -19,6 +19,7 @@ public struct ScreenActions: Sendable {
         switch id {
         case "make-key-and-csr": return makeKeyAndCSR(draft)
         case "read-current-certificate": return readCurrentCertificate(draft)
+        case "load-csr-file": return loadCSRFile(draft)
         default: return .failure(Localized("不明な操作です: \(id)", "unknown action: \(id)"))
         }
     }
@@ -40,6 +41,24 @@ public struct ScreenActions: Sendable {
         } catch {
             return .failure(Localized("鍵と CSR を作れません: \(error)", "Could not make the key and CSR: \(error)"))
         }
+    }
+
+    private func loadCSRFile(_ draft: Draft) -> Result<(Draft, Localized), Localized> {
+        guard let path = draft.csr.file?.trimmed, !path.isEmpty else {
+            return .failure(Localized("CSR ファイルのパスを入力してください", "Enter the CSR file's path"))
+        }
+        let bytes: [UInt8]
+        do { bytes = try AtomicFile.read(path) } catch { return .failure(error.message) }
+        let der: [UInt8]
+        do { der = try CSRInspector.csrDER(from: bytes) } catch {
+            return .failure(Localized("\(path): \(error.message.ja)", "\(path): \(error.message.en)"))
+        }
+        guard let csr = try? CertificateSigningRequest(derEncoded: der), let pem = try? CSRMaker.pem(csr) else {
+            return .failure(Localized("\(path) の CSR はこのライブラリで読めません (鍵が小さいか未対応です)", "\(path): the CSR cannot be read (a key too small, or unsupported)"))
+        }
+        var updated = draft
+        updated.csr.pem = pem.trimmed
+        return .success((updated, Localized("CSR を読み込みました: \(path)", "Loaded the CSR: \(path)")))
     }
 
     private func readCurrentCertificate(_ draft: Draft) -> Result<(Draft, Localized), Localized> {

@@ -133,6 +133,8 @@ public struct CSRRequest: Codable, Equatable, Sendable {
     public var publicKeyFingerprint: String?
     /// The CSR as PEM, once made or pasted.
     public var pem: String?
+    /// A file to load an existing CSR from (instead of pasting it).
+    public var file: String?
     public init() {}
 }
 

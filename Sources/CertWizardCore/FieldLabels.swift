@@ -24,6 +24,7 @@ public enum FieldLabels {
         "csr.keyType": Localized("鍵の種類", "Key type"),
         "csr.origin": Localized("鍵と CSR の用意のしかた", "How the key and CSR are made"),
         "csr.pem": Localized("既存の CSR (PEM)", "Existing CSR (PEM)"),
+        "csr.file": Localized("CSR ファイルのパス", "CSR file path"),
         "csr.serverSoftware": Localized("サーバソフトウェア", "Server software"),
         "currentCertificate.source": Localized("現在の証明書の場所 (ファイルか host:port)", "Current certificate (file or host:port)"),
         "currentCertificate.commonName": Localized("現在の証明書のコモンネーム", "Current certificate's Common Name"),

@@ -72,9 +72,18 @@ public struct CertificateReport: Encodable, Sendable {
                 "サーバは中間 CA 証明書を送っていません。一部のブラウザでエラーになります",
                 "the server sends no intermediate CA certificate: some browsers will fail")))
         }
-        findings.append(Finding(.info, "new-key-recommended", field: "csr.keyType", Localized(
-            "更新では新しい鍵を作ることをおすすめします (certwiz csr new は現在の鍵を残して新しい鍵を作ります)",
-            "A new key is recommended for the renewal (certwiz csr new makes one and keeps the current key)")))
+        let (keyType, keyBits) = CertificateReport.keyDescription(leaf.publicKey)
+        let reusable = (keyType == "rsa" && (keyBits ?? 0) >= 2048) || (keyType == "ecdsa" && (keyBits == 256 || keyBits == 384))
+        let keyName = keyType.uppercased() + (keyBits.map { " \($0)" } ?? "")
+        if reusable {
+            findings.append(Finding(.info, "new-key-recommended", field: "csr.keyType", Localized(
+                "現在の鍵 (\(keyName)) は更新でも使えますが、新しい鍵をおすすめします (certwiz csr new は現在の鍵を残して新しい鍵を作ります)",
+                "The current key (\(keyName)) could be reused, but a new key is recommended (certwiz csr new makes one and keeps the current key)")))
+        } else {
+            findings.append(Finding(.warning, "current-key-not-reusable", field: "csr.keyType", Localized(
+                "現在の鍵 (\(keyName)) は今の基準を満たさないため使えません。新しい鍵を作ってください",
+                "The current key (\(keyName)) does not meet today's rules and cannot be reused: make a new key")))
+        }
         self.findings = findings
     }
 

@@ -186,7 +186,7 @@ struct CSRCheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp(L("CSR のファイル (- で標準入力)", "The CSR file (- for standard input)"))) var file: String
     @Option(help: ArgumentHelp(L("この CSR を作った鍵のファイル", "The key file the CSR should come from"), valueName: "KEYFILE")) var key: String?
-    @Option(name: .customLong("renewal-of"), help: ArgumentHelp(L("更新する現在の証明書のファイル", "The current certificate this CSR renews"), valueName: "CERT"))
+    @Option(name: .customLong("renewal-of"), help: ArgumentHelp(L("更新する現在の証明書 (ファイルか host:port)", "The current certificate this CSR renews (a file or host:port)"), valueName: "CERT|host:port"))
     var renewalOf: String?
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
@@ -213,11 +213,18 @@ struct CSRCheckCommand: ParsableCommand {
         }
         var current: Certificate?
         if let renewalOf {
-            guard let certificate = CurrentCertificateReader.certificate(from: try read(renewalOf)) else {
-                Output.error(L("\(renewalOf) は証明書 (PEM か DER) ではありません", "\(renewalOf) is not a certificate (PEM or DER)"))
-                throw ExitCode(ExitStatus.unreadable)
+            if let bytes = try? AtomicFile.read(renewalOf) {
+                guard let certificate = CurrentCertificateReader.certificate(from: bytes) else {
+                    Output.error(L("\(renewalOf) は証明書 (PEM か DER) ではありません", "\(renewalOf) is not a certificate (PEM or DER)"))
+                    throw ExitCode(ExitStatus.unreadable)
+                }
+                current = certificate
+            } else {
+                do { current = try TLSCertificateFetcher.fetch(renewalOf).first } catch {
+                    Output.error("\(renewalOf): " + error.message.local)
+                    throw ExitCode(ExitStatus.unreadable)
+                }
             }
-            current = certificate
         }
         let report: CSRReport
         do {

@@ -182,6 +182,8 @@ extension WizardState {
         #expect(state.draft.csr.origin == .existing)
         #expect(!state.focusStops.contains(.field("csr.keyType")))
         press(&state, .tab)
+        #expect(state.focusedField?.path == "csr.file")  // load a file, or paste below
+        press(&state, .tab)
         #expect(state.focusedField?.path == "csr.pem")
         let pem = "-----BEGIN CERTIFICATE REQUEST-----\r\nMIIBIjCByAIBADBm\r\n-----END CERTIFICATE REQUEST-----\r\n"
         #expect(press(&state, .paste(pem)) == [.save])
@@ -224,5 +226,23 @@ extension WizardState {
         let state = openedState(draft)
         let finding = state.findings.first { $0.field == "csr.pem" }
         #expect(finding?.code == "csr-unreadable" && finding?.message.en.contains("private key") == true)
+    }
+}
+
+@Suite struct LoadCSRTests {
+    @Test func aCSRFileIsLoadedIntoTheDraft() throws {
+        let folder = NSTemporaryDirectory() + "certwiz-load-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let made = try ScreenActions(keysDirectory: folder, today: testToday).perform("make-key-and-csr", on: sampleDraft(.new)).get().0
+        var draft = sampleDraft(.new)
+        draft.csr.origin = .existing
+        draft.csr.file = try #require(made.csr.keyPath).replacingOccurrences(of: ".key", with: ".csr")
+        let loaded = try ScreenActions(keysDirectory: folder, today: testToday).perform("load-csr-file", on: draft).get().0
+        #expect(loaded.csr.pem == made.csr.pem)
+        draft.csr.file = made.csr.keyPath  // a key, not a CSR
+        guard case .failure(let reason) = ScreenActions(keysDirectory: folder, today: testToday).perform("load-csr-file", on: draft) else {
+            Issue.record("a key file was loaded as a CSR"); return
+        }
+        #expect(reason.en.contains("private key"))
     }
 }

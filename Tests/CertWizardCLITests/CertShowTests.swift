@@ -117,4 +117,16 @@ import Testing
         let file = try cli.run("cert", "show", cli.home + "/leaf.pem")
         #expect(file.status == 0 && file.stdout.contains("www.example.co.jp"))
     }
+
+    @Test func csrCheckRenewsTheCertificateARunningServerSends() throws {
+        try makeChain()
+        let (server, port) = try startServer([])
+        defer { stop(server) }
+        try openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/C=JP/CN=other.example.co.jp", "-keyout", "o.key", "-out", "o.csr"])
+        let result = try cli.run("csr", "check", cli.home + "/o.csr", "--renewal-of", "127.0.0.1:\(port)", "--json")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("cn-mismatch-renewal"))
+        let shown = try cli.run("cert", "show", "127.0.0.1:\(port)")
+        #expect(shown.stdout.contains("could be reused, but a new key is recommended"))
+    }
 }
