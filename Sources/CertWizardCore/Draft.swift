@@ -148,6 +148,8 @@ public struct CurrentCertificate: Codable, Equatable, Sendable {
     public var subjectAltNames: [String]?
     public var issuer: String?
     public var serialNumber: String?
+    /// SHA-256 of its public key: shows whether a key file or CSR reuses the current key.
+    public var publicKeyFingerprint: String?
     public init() {}
 }
 

@@ -161,6 +161,7 @@ public enum CurrentCertificateReader {
         }
         current.issuer = certificate.issuer.description
         current.serialNumber = certificate.serialNumber.description
+        current.publicKeyFingerprint = try? PublicKeyFingerprint.sha256(certificate.publicKey)
         return current
     }
 

@@ -104,6 +104,7 @@ import Testing
         #expect(draft.currentCertificate.commonName == "www.example.co.jp")
         #expect(draft.csr.commonName == "www.example.co.jp")
         #expect(draft.currentCertificate.notAfter != nil && draft.currentCertificate.subjectAltNames?.count == 2)
+        #expect(draft.currentCertificate.publicKeyFingerprint?.count == 64 && draft.currentCertificate.serialNumber != nil)
     }
 
     @Test func aTLS13OnlyServerAndBadInputAreReported() throws {
