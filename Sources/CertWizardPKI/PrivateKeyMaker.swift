@@ -7,7 +7,7 @@ import X509
 public struct GeneratedKey: Sendable {
     public let type: KeyType
     public let privateKey: Certificate.PrivateKey
-    /// PKCS#8 PEM ("BEGIN PRIVATE KEY"), unencrypted.
+    /// Unencrypted PKCS#8, PEM-encoded.
     public let pkcs8PEM: String
 
     /// Makes a key. RSA 4096 takes a while (hundreds of milliseconds): show progress around it.

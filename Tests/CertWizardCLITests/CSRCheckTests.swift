@@ -8,17 +8,7 @@ import Testing
     let subject = "/C=JP/ST=Tokyo/L=Chuo-ku/O=Sample K.K./CN=www.example.co.jp"
 
     @discardableResult
-    func openssl(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: cli.home)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
+    func openssl(_ arguments: [String]) throws -> Int32 { try cli.openssl(arguments).status }
 
     /// A CSR made by `openssl req` with `newkey` and extra options; returns its path.
     func opensslCSR(_ name: String, newkey: String, _ extra: [String] = [], subject: String? = nil) throws -> String {

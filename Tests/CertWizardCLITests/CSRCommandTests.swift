@@ -5,18 +5,7 @@ import Testing
 @Suite struct CSRCommandTests {
     let cli = CertWizProcess()
 
-    func openssl(_ arguments: String...) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    func openssl(_ arguments: String...) throws -> (Int32, String) { try cli.openssl(arguments) }
 
     @Test func makesAKeyAndCSRFromOptions() throws {
         let out = cli.home + "/out"

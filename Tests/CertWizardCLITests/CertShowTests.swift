@@ -7,17 +7,7 @@ import Testing
     let cli = CertWizProcess()
 
     @discardableResult
-    func openssl(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: cli.home)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
+    func openssl(_ arguments: [String]) throws -> Int32 { try cli.openssl(arguments).status }
 
     /// A test CA and a leaf for www.example.co.jp signed by it, valid for 20 days from now.
     func makeChain() throws {

@@ -61,6 +61,24 @@ final class CertWizProcess {
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
+    /// Runs openssl in this process's folder (the reference certwiz is checked against; certwiz
+    /// itself never calls it). Returns the exit status and everything it printed.
+    @discardableResult
+    func openssl(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: home)
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     func write(_ text: String, to name: String) throws {
         try FileManager.default.createDirectory(atPath: draftsDirectory, withIntermediateDirectories: true)
         try text.write(toFile: draftsDirectory + "/" + name, atomically: false, encoding: .utf8)
