@@ -31,6 +31,12 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
+        // Issuers: the embedded demo CA (more to come: ACME, the manual path).
+        .target(
+            name: "Issuers",
+            dependencies: ["CertWizardCore", "CertWizardPKI", .product(name: "X509", package: "swift-certificates"),
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
+        ),
         // ncurses, behind one adapter: the system library, and C for its macros and for
         // restoring the terminal from signal handlers.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -55,6 +61,7 @@ let package = Package(
         .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore"]),
+        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "CertWizardPKI", "CertWizardCore"]),
         .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "Screens", "TerminalUI"],
                     exclude: ["Golden"]),
         // Drives the built `certwiz` binary; depends on it so `swift test` builds it first.

@@ -1,0 +1,81 @@
+import CertWizardCore
+import CertWizardPKI
+import Foundation
+import Testing
+@testable import Issuers
+import X509
+
+final class Folder {
+    let path = NSTemporaryDirectory() + "certwiz-demo-ca-" + UUID().uuidString
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+func openssl(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["openssl"] + arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+@Suite struct DemoCATests {
+    let today = CalendarDate(iso8601: "2026-11-24")!
+
+    @Test func issuesACertificateOpenSSLVerifiesAgainstTheDemoRootAndIntermediate() throws {
+        let folder = Folder()
+        let caDir = folder.path + "/demo-ca"
+        let ca = try DemoCA.openOrCreate(in: caDir)
+        for key in ["root.key", "intermediate.key"] {
+            #expect(try FileManager.default.attributesOfItem(atPath: caDir + "/" + key)[.posixPermissions] as? Int == 0o600)
+        }
+        let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Sample", locality: "Chuo-ku", state: "Tokyo",
+                                    country: "JP", subjectAltNames: ["example.co.jp"])
+        let made = try KeyAndCSR.make(subject, keyType: .rsa2048, in: folder.path + "/keys", today: today)
+        let csr = try CertificateSigningRequest(pemEncoded: made.csrPEM)
+        let certificate = try ca.issue(csr, organization: "Sample K.K.")
+        let leafPath = folder.path + "/leaf.pem"
+        try (certificate.serializeAsPEM().pemString + "\n").write(toFile: leafPath, atomically: true, encoding: .utf8)
+
+        let verify = try openssl(["verify", "-CAfile", caDir + "/root.crt", "-untrusted", caDir + "/intermediate.crt", leafPath], in: folder.path)
+        #expect(verify.status == 0 && verify.output.contains("OK"), "\(verify.output)")
+        let text = try openssl(["x509", "-in", leafPath, "-noout", "-text"], in: folder.path).output
+        #expect(text.contains("DNS:www.example.co.jp, DNS:example.co.jp"))
+        #expect(text.contains("O = Sample K.K.") || text.contains("O=Sample K.K."), "the organization comes from the draft")
+        #expect(text.contains("TLS Web Server Authentication"))
+        #expect(text.contains("Digital Signature, Key Encipherment"))
+        #expect(text.contains("Issuer: C = JP, O = certwiz demo, CN = \(DemoCA.intermediateName)"))
+        // The certificate carries the CSR's key, and at most 199 days.
+        #expect(try PublicKeyFingerprint.sha256(certificate.publicKey) == made.publicKeyFingerprint)
+        #expect(certificate.notValidAfter.timeIntervalSince(certificate.notValidBefore) <= 199 * 86_400)
+    }
+
+    @Test func theSameCAIsUsedNextTime() throws {
+        let folder = Folder()
+        let first = try DemoCA.openOrCreate(in: folder.path)
+        let again = try DemoCA.openOrCreate(in: folder.path)
+        #expect(first.rootPEM == again.rootPEM && first.intermediatePEM == again.intermediatePEM)
+    }
+
+    @Test func aDamagedOrPartlyMissingCAIsReportedNotReplaced() throws {
+        let folder = Folder()
+        _ = try DemoCA.openOrCreate(in: folder.path)
+        let root = folder.path + "/root.crt"
+        try "not a certificate".write(toFile: root, atomically: true, encoding: .utf8)
+        #expect(throws: DemoCA.LoadError.damaged(path: root, reason: "not a certificate")) { try DemoCA.openOrCreate(in: folder.path) }
+        #expect(try String(contentsOfFile: root, encoding: .utf8) == "not a certificate")
+        try FileManager.default.removeItem(atPath: folder.path + "/intermediate.key")
+        do {
+            _ = try DemoCA.openOrCreate(in: folder.path)
+            Issue.record("a CA with a missing key was accepted")
+        } catch {
+            #expect(error.message.en.contains("move the folder away"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/intermediate.key"))
+    }
+}
