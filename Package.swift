@@ -53,6 +53,7 @@ let package = Package(
                 "CertWizardCore",
                 "CertWizardApp",
                 "CertWizardPKI",
+                "Issuers",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "X509", package: "swift-certificates"),

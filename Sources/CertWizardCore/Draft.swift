@@ -199,8 +199,12 @@ public struct Order: Codable, Equatable, Sendable {
     public var express: Bool?
     public var licenses: Int?
     public var coupon: String?
+    /// Which issuer takes the application (`demo`, the embedded demo CA, by default).
+    public var issuer: String?
     /// The order number the issuer gave, once submitted.
     public var orderNumber: String?
+    /// The quoted amount in yen, tax included.
+    public var amount: Int?
     public var submittedOn: CalendarDate?
     public init() {}
 }
@@ -215,6 +219,8 @@ public struct Payment: Codable, Equatable, Sendable {
     public var plannedDate: CalendarDate?
     /// 先行納入手配: pay after issuance (renewals only).
     public var deferred: Bool?
+    /// The dedicated transfer account the issuer gave (tied to the storefront user ID).
+    public var transferAccount: String?
     public var paidOn: CalendarDate?
     public init() {}
 }

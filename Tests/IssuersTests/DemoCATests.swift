@@ -79,3 +79,23 @@ func openssl(_ arguments: [String], in directory: String) throws -> (status: Int
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/intermediate.key"))
     }
 }
+
+@Suite struct CatalogueTests {
+    @Test func quotesLicensesExpressAndTax() {
+        let catalogue = ProductCatalogue.demo
+        #expect(catalogue.isExample)
+        #expect(catalogue.quote(product: .secure, licenses: 1, express: false).total == 88_000)
+        let q = catalogue.quote(product: .global, licenses: 3, express: true)
+        #expect(q.beforeTax == 3 * 120_000 + 30_000 && q.tax == 39_000 && q.total == 429_000)
+        #expect(catalogue.quote(product: .ev, licenses: 0, express: false).beforeTax == 180_000)  // at least one license
+    }
+
+    @Test func anUnknownIssuerIsRefusedAndASubmittedDraftIsNotResubmitted() throws {
+        var draft = Draft(applicationType: .new)
+        draft.order.issuer = "acme"
+        #expect(throws: IssuerError.unknownIssuer("acme")) { try Issuers.issuer(for: draft) }
+        draft.order.issuer = nil
+        draft.order.orderNumber = "DEMO-1"
+        #expect(throws: IssuerError.alreadySubmitted(orderNumber: "DEMO-1")) { try DemoIssuer().submit(draft, today: CalendarDate(iso8601: "2026-11-24")!) }
+    }
+}

@@ -1,0 +1,52 @@
+import CertWizardCore
+import Crypto
+
+/// The embedded demo issuer: accepts the application, quotes from the example catalogue, and
+/// gives a dedicated transfer account tied to the technical contact's e-mail (the storefront
+/// user ID), as the real storefront does (R 2-1 (3)).
+public struct DemoIssuer: Issuer {
+    public let id = "demo"
+    public let name = Localized("デモ発行元 (certwiz 内蔵、信頼されません)", "Demo issuer (built into certwiz, not trusted)")
+    let catalogue: ProductCatalogue
+
+    public init(catalogue: ProductCatalogue = .demo) { self.catalogue = catalogue }
+
+    public func submit(_ draft: Draft, today: CalendarDate) throws -> Submission {
+        if let number = draft.order.orderNumber { throw IssuerError.alreadySubmitted(orderNumber: number) }
+        let product = draft.order.product ?? .secure
+        let quote = catalogue.quote(product: product, licenses: draft.order.licenses ?? 1, express: draft.order.express == true)
+        let number = "DEMO-\(today.iso8601.filter(\.isNumber))-\(String(UInt32.random(in: 0..<1_000_000) + 1_000_000).dropFirst())"
+        let userID = (draft.technicalContact.email ?? "").lowercased()
+        let digits = SHA256.hash(data: Array(userID.utf8)).prefix(4).reduce(0) { $0 << 8 | Int($1) } % 10_000_000
+        let account = "デモ銀行 certwiz 支店 普通 " + String(String(digits + 10_000_000).dropFirst())
+        let coupon = draft.payment.method == .coupon
+        return Submission(
+            orderNumber: number, amount: quote.total, transferAccount: coupon ? nil : account,
+            instructions: coupon
+                ? Localized("クーポンで支払います。\(quote.total) 円分 (例示価格)", "Paid by coupon: ¥\(quote.total) (example prices)")
+                : Localized("\(quote.total) 円 (税込、例示価格) を専用口座 \(account) に振り込んでください",
+                            "Transfer ¥\(quote.total) (tax included; example prices) to the dedicated account \(account)"))
+    }
+}
+
+/// The issuers certwiz knows, by `order.issuer`.
+public enum Issuers {
+    public static func issuer(for draft: Draft) throws -> any Issuer {
+        switch draft.order.issuer ?? "demo" {
+        case "demo": return DemoIssuer()
+        case let other: throw IssuerError.unknownIssuer(other)
+        }
+    }
+
+    /// The draft after a successful submission: order number, amount, account, and a timeline event.
+    public static func record(_ submission: Submission, in draft: Draft, issuer: String, today: CalendarDate) -> Draft {
+        var updated = draft
+        updated.order.issuer = issuer
+        updated.order.orderNumber = submission.orderNumber
+        updated.order.amount = submission.amount
+        updated.order.submittedOn = today
+        updated.payment.transferAccount = submission.transferAccount
+        updated.timeline.append(TimelineEvent(date: today, event: "submitted", note: submission.orderNumber))
+        return updated
+    }
+}

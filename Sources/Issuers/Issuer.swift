@@ -1,0 +1,33 @@
+import CertWizardCore
+
+/// What an issuer gives back when an application is submitted.
+public struct Submission: Equatable, Sendable {
+    public let orderNumber: String
+    /// Yen, tax included.
+    public let amount: Int
+    public let transferAccount: String?
+    public let instructions: Localized
+}
+
+/// A certificate issuer. The demo issuer is the default; an ACME or manual issuer fits the same
+/// shape, so screens and commands never depend on which one a draft uses (`order.issuer`).
+public protocol Issuer: Sendable {
+    var id: String { get }
+    var name: Localized { get }
+    /// Takes an application that passed validation.
+    func submit(_ draft: Draft, today: CalendarDate) throws -> Submission
+}
+
+public enum IssuerError: Error, Equatable, Sendable {
+    case alreadySubmitted(orderNumber: String)
+    case unknownIssuer(String)
+
+    public var message: Localized {
+        switch self {
+        case .alreadySubmitted(let number):
+            return Localized("この下書きは申請済みです (注文番号 \(number))", "this draft has been submitted already (order \(number))")
+        case .unknownIssuer(let id):
+            return Localized("発行元「\(id)」は使えません (使えるのは demo)", "the issuer \"\(id)\" is not available (available: demo)")
+        }
+    }
+}

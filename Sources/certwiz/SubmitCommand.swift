@@ -1,0 +1,55 @@
+import ArgumentParser
+import CertWizardCore
+import Issuers
+
+/// `certwiz submit`: validates the draft, refuses with the findings if there is any error, and
+/// otherwise submits it to the draft's issuer (the demo issuer by default), recording the order.
+struct SubmitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: L("申請する (先に検査し、エラーがあれば申請しません)", "Submit the application (validated first; refused while there are errors)"),
+        discussion: L("終了コード: 0 申請した、1 エラーがある・申請済み、2 下書きを読めない。",
+                      "Exit codes: 0 submitted, 1 the draft has errors or was submitted already, 2 the draft cannot be read."))
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp(L("下書きの名前かパス", "A draft's name or path"), valueName: "NAME|PATH")) var draft: String?
+    @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
+    var today: CalendarDate?
+
+    func run() throws {
+        let day = today ?? CalendarDate.today()
+        let file: DraftFile
+        var loaded: Draft
+        let lock: DraftLock
+        do {
+            file = try DraftLocator().locate(draft)
+            (loaded, lock) = try file.open()
+        } catch {
+            Output.error(error.message.local)
+            throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
+        }
+        let findings = Validator.findings(for: loaded, today: day)
+        let errors = findings.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            print(FindingReport(findings: errors, draftPath: file.path, step: ProcedureStep.current(for: loaded, findings: findings)).text)
+            Output.error(L("エラーがあるため申請しませんでした", "not submitted: the draft has errors"))
+            throw ExitCode(ExitStatus.failed)
+        }
+        do {
+            let issuer = try Issuers.issuer(for: loaded)
+            let submission = try issuer.submit(loaded, today: day)
+            loaded = Issuers.record(submission, in: loaded, issuer: issuer.id, today: day)
+            try file.save(loaded, holding: lock)
+            print(L("申請しました (\(issuer.name.ja))", "Submitted (\(issuer.name.en))"))
+            print(L("注文番号: ", "Order number: ") + submission.orderNumber)
+            print(submission.instructions.local)
+            if let planned = loaded.payment.plannedDate { print(L("振込予定日: ", "Planned transfer date: ") + planned.iso8601) }
+        } catch let error as IssuerError {
+            Output.error(error.message.local)
+            throw ExitCode(ExitStatus.failed)
+        } catch let error as DraftStoreError {
+            Output.error(error.message.local)
+            throw ExitCode(ExitStatus.failed)
+        }
+    }
+}
