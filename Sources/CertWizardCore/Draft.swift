@@ -241,6 +241,8 @@ public struct DomainCheck: Codable, Equatable, Sendable {
     public var approverEmail: String?
     public var approverSource: ApproverSource?
     public var approverRepliedOn: CalendarDate?
+    /// When the issuer confirmed the right to use the domain.
+    public var confirmedOn: CalendarDate?
     public init() {}
 }
 

@@ -99,3 +99,24 @@ func openssl(_ arguments: [String], in directory: String) throws -> (status: Int
         #expect(throws: IssuerError.alreadySubmitted(orderNumber: "DEMO-1")) { try DemoIssuer().submit(draft, today: CalendarDate(iso8601: "2026-11-24")!) }
     }
 }
+
+@Suite struct DemoReviewTests {
+    @Test func aDeferredRenewalPaysAfterIssuanceAndDocumentsComeWhenAsked() {
+        var d = Draft(applicationType: .renewal)
+        #expect(DemoReview.nextStep(d) == nil)  // not submitted
+        d.order.orderNumber = "DEMO-1"
+        d.payment.method = .bankTransfer
+        d.payment.deferred = true
+        d.domainCheck.whoisMatches = true
+        d.documents.requested = true
+        #expect(DemoReview.nextStep(d) == .documents)
+        d.documents.sentOn = CalendarDate(iso8601: "2026-11-24")
+        #expect(DemoReview.nextStep(d) == .phoneCall)
+        d.phoneVerification.done = true
+        #expect(DemoReview.nextStep(d) == .issuance)
+        d.issuance.issuedOn = CalendarDate(iso8601: "2026-11-25")
+        #expect(DemoReview.nextStep(d) == .payment)
+        d.payment.paidOn = CalendarDate(iso8601: "2026-11-30")
+        #expect(DemoReview.nextStep(d) == nil)
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import CertWizardCore
+import Issuers
+
+/// `certwiz demo ...`: the trainer's controls for the embedded demo issuer.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: L("デモ発行元を操作する (訓練用)", "Drive the demo issuer (for training)"),
+        subcommands: [DemoAdvanceCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+}
+
+/// `certwiz demo advance`: the demo issuer's next review step (approver replied, documents
+/// received, payment received, phone call done, issued), or all of them with --all.
+struct DemoAdvanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advance",
+        abstract: L("デモの審査を 1 段階 (--all ですべて) 進める", "Advance the demo review one step (--all: to the end)"),
+        discussion: L("""
+            発行では CSR に本当に署名し、証明書を鍵と同じフォルダに <CN>.crt と <CN>.chain.crt として書き、発行のお知らせを $XDG_DATA_HOME/certwiz/outbox/ に .eml で置きます。
+            終了コード: 0 進めた、1 進められない (未申請・完了済み)、2 下書きかデモ CA を読めない。
+            """, """
+            Issuance signs the CSR for real, writes <CN>.crt and <CN>.chain.crt beside the key, and puts the issuance notice in $XDG_DATA_HOME/certwiz/outbox/ as an .eml file.
+            Exit codes: 0 advanced, 1 nothing to advance (not submitted, or complete), 2 the draft or the demo CA cannot be read.
+            """))
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp(L("下書きの名前かパス", "A draft's name or path"), valueName: "NAME|PATH")) var draft: String?
+    @Flag(help: ArgumentHelp(L("発行まですべて進める", "Advance through issuance"))) var all = false
+    @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
+    var today: CalendarDate?
+
+    func run() throws {
+        let day = today ?? CalendarDate.today()
+        let home = DataHome.directory(environment: processEnvironment)
+        let file: DraftFile
+        var current: Draft
+        let lock: DraftLock
+        do {
+            file = try DraftLocator().locate(draft)
+            (current, lock) = try file.open()
+        } catch {
+            Output.error(error.message.local)
+            throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
+        }
+        let ca: DemoCA
+        do { ca = try DemoCA.openOrCreate(in: home + "/demo-ca") } catch {
+            Output.error(error.message.local)
+            throw ExitCode(ExitStatus.unreadable)
+        }
+        let review = DemoReview(ca: ca, outbox: home + "/outbox", fallbackDirectory: DraftStore(environment: processEnvironment).keysDirectory(draft: file.name))
+        var advanced = 0
+        repeat {
+            do {
+                let (next, step) = try review.advance(current, today: day)
+                current = next
+                try file.save(current, holding: lock)
+                advanced += 1
+                print(stepText(step, current))
+            } catch let error as DemoReview.ReviewError {
+                if advanced > 0, case .nothingLeft = error { break }
+                Output.error(error.message.local)
+                throw ExitCode(ExitStatus.failed)
+            } catch let error as DraftStoreError {
+                Output.error(error.message.local)
+                throw ExitCode(ExitStatus.failed)
+            }
+        } while all && DemoReview.nextStep(current) != nil
+    }
+
+    func stepText(_ step: DemoReview.Step, _ d: Draft) -> String {
+        switch step {
+        case .domainCheck: return L("ドメイン使用権を確認しました", "Domain right of use confirmed")
+        case .documents: return L("書類を受け取りました", "Documents received")
+        case .payment: return L("入金を確認しました", "Payment received")
+        case .phoneCall: return L("電話確認が終わりました", "Phone verification done")
+        case .issuance:
+            return L("発行しました: \(d.issuance.certificatePath ?? "")、中間証明書: \(d.issuance.chainPath ?? "")",
+                     "Issued: \(d.issuance.certificatePath ?? ""), intermediate: \(d.issuance.chainPath ?? "")")
+        }
+    }
+}
