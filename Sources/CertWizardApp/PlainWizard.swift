@@ -227,10 +227,9 @@ public struct PlainWizard {
 
     private func openDraft(_ option: String?) -> (DraftFile, DraftLock, Draft)? {
         do {
-            var file: DraftFile
+            let file: DraftFile
             if let option {
-                file = option.contains("/") || option.hasSuffix(".json") ? DraftFile(path: option) : try store.file(named: option)
-                if !file.exists, !option.contains("/") { file = try store.create(option, Draft(applicationType: .new)) }
+                file = try store.locateOrCreate(option, type: .new)
             } else {
                 guard let chosen = try chooseDraft() else { return nil }
                 file = chosen

@@ -25,9 +25,7 @@ public struct ScreenActions: Sendable {
     }
 
     private func makeKeyAndCSR(_ draft: Draft) -> Result<(Draft, Localized), Localized> {
-        let subjectFields: Set<String> = ["csr.commonName", "csr.organization", "csr.organizationalUnit", "csr.locality",
-                                          "csr.state", "csr.country", "csr.subjectAltNames"]
-        let errors = Validator.findings(for: draft, fields: subjectFields, today: today).filter { $0.severity == .error }
+        let errors = Validator.findings(for: draft, fields: CSRRequest.subjectPaths, today: today).filter { $0.severity == .error }
         guard errors.isEmpty, let subject = SubjectFields(draft: draft), let keyType = draft.csr.keyType else {
             return .failure(Localized("識別名を先に直してください (\(errors.count) か所)", "Fix the Distinguished Name first (\(errors.count) field(s))"))
         }

@@ -62,10 +62,7 @@ public final class WizardRuntime {
     public func start(draft option: String?) {
         guard let option else { return }
         do {
-            let target = option.contains("/") || option.hasSuffix(".json") ? DraftFile(path: option) : try store.file(named: option)
-            if !target.exists, !option.contains("/") {
-                _ = try store.create(option, Draft(applicationType: player?.applicationType ?? .new))
-            }
+            let target = try store.locateOrCreate(option, type: player?.applicationType ?? .new)
             run(.open(path: target.path, name: target.name))
         } catch {
             _ = state.update(.failed(error.message))

@@ -117,6 +117,16 @@ public enum CSROrigin: String, Codable, Sendable, CaseIterable {
 
 /// 1-2: what goes into the CSR, and where the key lives (never the key itself).
 public struct CSRRequest: Codable, Equatable, Sendable {
+    /// The draft paths of the CSR's subject (the Distinguished Name and the SANs): what must pass
+    /// the rules before a key is made, and what a CSR is checked against.
+    public static let subjectPaths: Set<String> = ["csr.commonName", "csr.organization", "csr.organizationalUnit",
+                                                   "csr.locality", "csr.state", "csr.country", "csr.subjectAltNames"]
+
+    /// The folder the key file is in, once there is one.
+    public var keyDirectory: String? {
+        keyPath.map { path in path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "." }
+    }
+
     public var origin: CSROrigin?
     public var commonName: String?
     public var organization: String?

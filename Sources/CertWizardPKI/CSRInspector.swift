@@ -128,8 +128,7 @@ public enum CSRInspector {
         draft.csr.state = subject["state"]
         draft.csr.country = subject["country"]
         draft.csr.subjectAltNames = names.isEmpty ? nil : names
-        var fields: Set<String> = ["csr.commonName", "csr.organization", "csr.organizationalUnit", "csr.locality", "csr.state",
-                                   "csr.country", "csr.subjectAltNames"]
+        var fields = CSRRequest.subjectPaths
         if let current {
             draft.currentCertificate = CurrentCertificateReader.fields(of: current)
             fields.formUnion(["currentCertificate.notBefore", "currentCertificate.notAfter"])

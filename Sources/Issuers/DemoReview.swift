@@ -83,7 +83,7 @@ public struct DemoReview: Sendable {
             let certificate = try ca.issue(csr, organization: draft.csr.organization, now: now)
             let certificatePEM = try certificate.serializeAsPEM().pemString + "\n"
             let cn = draft.csr.commonName ?? "certificate"
-            let directory = draft.csr.keyPath.map { String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)]) } ?? fallbackDirectory
+            let directory = draft.csr.keyDirectory ?? fallbackDirectory
             try AtomicFile.makeDirectories(directory)
             let base = KeyFiles.path(directory, cn.hasPrefix("*.") ? "wildcard" + cn.dropFirst(1) : cn)
             // Never over an earlier certificate: a reissue gets a dated name.

@@ -95,9 +95,7 @@ struct CSRNewCommand: ParsableCommand {
         if let subject = SubjectFields(draft: base) { base.csr.subjectAltNames = subject.requestedNames }
 
         // The subject must pass the rules before a key is made for it.
-        let subjectFields: Set<String> = ["csr.commonName", "csr.organization", "csr.organizationalUnit", "csr.locality",
-                                          "csr.state", "csr.country", "csr.subjectAltNames"]
-        let findings = Validator.findings(for: base, fields: subjectFields, today: day)
+        let findings = Validator.findings(for: base, fields: CSRRequest.subjectPaths, today: day)
         for finding in findings {
             Output.note("\(FindingReport.severityLabel(finding.severity))  \(finding.code)  \(finding.field): \(finding.message.local)")
         }
@@ -105,7 +103,7 @@ struct CSRNewCommand: ParsableCommand {
             Output.error(L("識別名にエラーがあるため、鍵と CSR は作りませんでした", "the subject has errors: no key or CSR was made"))
             throw ExitCode(ExitStatus.failed)
         }
-        let directory = out ?? base.csr.keyPath.map { String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)]) }
+        let directory = out ?? base.csr.keyDirectory
             ?? DraftStore(environment: processEnvironment).keysDirectory(draft: file?.name ?? "default")
         let passphrase = encrypt ? try readPassphrase() : nil
         let made: KeyAndCSR

@@ -11,10 +11,7 @@ struct DraftLocator {
     }
 
     func locate(_ option: String?) throws(DraftStoreError) -> DraftFile {
-        if let option {
-            if option.contains("/") || option.hasSuffix(".json") { return DraftFile(path: option) }
-            return try store.file(named: option)
-        }
+        if let option { return try store.locate(option) }
         let listings = try store.list()
         guard let newest = listings.first else { throw .noDrafts(directory: store.directory) }
         if listings.count > 1 {

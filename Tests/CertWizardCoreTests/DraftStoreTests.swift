@@ -109,3 +109,18 @@ func mode(of path: String) -> Int {
         #expect(try store.list().isEmpty)
     }
 }
+
+@Suite struct DraftLocationTests {
+    let folder = TemporaryFolder()
+    var store: DraftStore { DraftStore(directory: folder.path + "/drafts") }
+
+    @Test func namesAndPathsAreToldApart() throws {
+        #expect(try store.locate("site").path == folder.path + "/drafts/site.json")
+        #expect(try store.locate("/tmp/x.json").path == "/tmp/x.json")
+        #expect(try store.locate("x.json").path == "x.json")
+        let made = try store.locateOrCreate("new-site", type: .renewal)
+        #expect(try made.read().applicationType == .renewal)
+        // A missing path is not invented.
+        #expect(!(try store.locateOrCreate(folder.path + "/missing.json", type: .new)).exists)
+    }
+}

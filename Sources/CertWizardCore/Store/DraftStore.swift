@@ -43,6 +43,21 @@ public struct DraftStore: Sendable {
         return DataHome.join(dataHome, "keys/" + name)
     }
 
+    /// A draft named on the command line: a path when it contains `/` or ends in `.json`,
+    /// otherwise a name in this store.
+    public func locate(_ nameOrPath: String) throws(DraftStoreError) -> DraftFile {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") { return DraftFile(path: nameOrPath) }
+        return try file(named: nameOrPath)
+    }
+
+    /// Like `locate`, but a missing draft given by name (not by path) is created as a new draft of `type`.
+    public func locateOrCreate(_ nameOrPath: String, type: ApplicationType) throws(DraftStoreError) -> DraftFile {
+        let target = try locate(nameOrPath)
+        let isName = target.path != nameOrPath
+        if isName, !target.exists { return try create(nameOrPath, Draft(applicationType: type)) }
+        return target
+    }
+
     public func file(named name: String) throws(DraftStoreError) -> DraftFile {
         try DraftStore.checkName(name)
         return DraftFile(path: DataHome.join(directory, name + ".json"))
