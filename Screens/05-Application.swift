@@ -25,9 +25,10 @@ public let applicationScreen = ScreenSpec(
 enum ApplicationReview {
     @Sendable static func lines(_ d: Draft) -> [SummaryLine] {
         func value(_ s: String?) -> String { s?.isEmpty == false ? s! : "—" }
-        let type = d.applicationType.map { ["new": "新規 / new", "renewal": "更新 / renewal", "reissue": "再発行 / reissue"][$0.rawValue]! } ?? "—"
+        let types = [ApplicationType.new: Localized("新規", "New application"), .renewal: Localized("更新", "Renewal"),
+                     .reissue: Localized("再発行", "Reissue")]
         return [
-            SummaryLine(FieldLabels.label("applicationType"), type),
+            SummaryLine(FieldLabels.label("applicationType"), d.applicationType.flatMap { types[$0] } ?? Localized("—", "—")),
             SummaryLine(FieldLabels.label("organization.nameJa"), value(d.organization.nameJa)),
             SummaryLine(FieldLabels.label("csr.commonName"), value(d.csr.commonName)),
             SummaryLine(Localized("識別名 (DN)", "Distinguished Name"),

@@ -72,10 +72,7 @@ public struct ScreenActions: Sendable {
         } else {
             do { certificate = try TLSCertificateFetcher.fetch(source, timeoutSeconds: 5)[0] } catch { return .failure(error.message) }
         }
-        var updated = draft
-        updated.currentCertificate = CurrentCertificateReader.fields(of: certificate)
-        updated.currentCertificate.source = source
-        if updated.applicationType == .renewal { updated.csr.commonName = updated.currentCertificate.commonName }
+        let updated = CurrentCertificateReader.recorded(certificate, source: source, in: draft, replacingCommonName: true)
         let cn = updated.currentCertificate.commonName ?? "?"
         return .success((updated, Localized("読み込みました: \(cn) (\(updated.currentCertificate.notAfter.map(\.iso8601) ?? "?") まで)",
                                             "Read: \(cn) (valid until \(updated.currentCertificate.notAfter.map(\.iso8601) ?? "?"))")))

@@ -8,7 +8,7 @@ import Foundation
 public enum DraftReadError: Error, Equatable, Sendable {
     case empty
     case notJSON(detail: Localized)
-    case wrongShape(path: String, detail: String)
+    case wrongShape(path: String, detail: Localized)
     case newerSchema(found: Int, supported: Int)
 
     public var message: Localized {
@@ -20,7 +20,7 @@ public enum DraftReadError: Error, Equatable, Sendable {
             return Localized("JSON として読めません: \(detail.ja)", "not valid JSON: \(detail.en)")
         case .wrongShape(let path, let detail):
             let at = path.isEmpty ? "" : "\(path): "
-            return Localized("項目の形式が違います: \(at)\(detail)", "a field has the wrong form: \(at)\(detail)")
+            return Localized("項目の形式が違います: \(at)\(detail.ja)", "a field has the wrong form: \(at)\(detail.en)")
         case .newerSchema(let found, let supported):
             return Localized(
                 "新しい certwiz で作られた下書きです (schemaVersion \(found)、この版は \(supported) まで)。certwiz を更新してください",
@@ -65,13 +65,25 @@ public enum DraftCodec {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return .notJSON(detail: JSONDiagnosis.describe(bytes))
         case .dataCorrupted(let context):
-            return .wrongShape(path: path(context.codingPath), detail: context.debugDescription)
+            // Our own decoders (dates) say what they expected; an enum says which value it got.
+            let detail = context.debugDescription
+            if detail.contains("YYYY-MM-DD") {
+                return .wrongShape(path: path(context.codingPath), detail: Localized("日付は YYYY-MM-DD の形です (\(detail))", detail))
+            }
+            let where_ = path(context.codingPath)
+            if case .choice(let values)? = DraftSchema.field(where_)?.kind {
+                let list = values.joined(separator: ", ")
+                return .wrongShape(path: where_, detail: Localized("次のいずれかです: \(list)", "expected one of: \(list)"))
+            }
+            return .wrongShape(path: where_, detail: Localized("値が読めません (\(detail))", "unreadable value (\(detail))"))
         case .typeMismatch(let type, let context):
-            return .wrongShape(path: path(context.codingPath), detail: "expected \(typeName(type))")
+            let name = typeName(type)
+            return .wrongShape(path: path(context.codingPath), detail: Localized("\(name.ja)が必要です", "expected \(name.en)"))
         case .valueNotFound(let type, let context):
-            return .wrongShape(path: path(context.codingPath), detail: "expected \(typeName(type)), found null")
+            let name = typeName(type)
+            return .wrongShape(path: path(context.codingPath), detail: Localized("\(name.ja)が必要です (null でした)", "expected \(name.en), found null"))
         case .keyNotFound(let key, let context):
-            return .wrongShape(path: path(context.codingPath + [key]), detail: "required key missing")
+            return .wrongShape(path: path(context.codingPath + [key]), detail: Localized("必須の項目がありません", "required key missing"))
         @unknown default:
             return .notJSON(detail: JSONDiagnosis.describe(bytes))
         }
@@ -86,17 +98,17 @@ public enum DraftCodec {
         return text
     }
 
-    private static func typeName(_ type: Any.Type) -> String {
+    private static func typeName(_ type: Any.Type) -> Localized {
         switch type {
-        case is String.Type: return "a string"
-        case is Bool.Type: return "true or false"
-        case is Int.Type: return "a whole number"
-        case is Double.Type: return "a number"
+        case is String.Type: return Localized("文字列", "a string")
+        case is Bool.Type: return Localized("true か false", "true or false")
+        case is Int.Type: return Localized("整数", "a whole number")
+        case is Double.Type: return Localized("数値", "a number")
         default:
             let name = String(describing: type)
-            if name.hasPrefix("Array") { return "a list" }
-            if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "an object" }
-            return name
+            if name.hasPrefix("Array") { return Localized("リスト", "a list") }
+            if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return Localized("オブジェクト", "an object") }
+            return Localized(name, name)
         }
     }
 }

@@ -164,6 +164,18 @@ public enum CurrentCertificateReader {
         return current
     }
 
+    /// `draft` with `certificate` as its current certificate. A renewal keeps exactly that CN, so its
+    /// CSR's CN is set from it (only where empty when `replacingCommonName` is false).
+    public static func recorded(_ certificate: Certificate, source: String?, in draft: Draft, replacingCommonName: Bool) -> Draft {
+        var updated = draft
+        updated.currentCertificate = fields(of: certificate)
+        updated.currentCertificate.source = source
+        if updated.applicationType == .renewal, replacingCommonName || updated.csr.commonName == nil {
+            updated.csr.commonName = updated.currentCertificate.commonName
+        }
+        return updated
+    }
+
     /// The UTC day of an instant (certificates' dates are UTC).
     static func day(_ date: Date) -> CalendarDate {
         CalendarDate(dayNumber: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))

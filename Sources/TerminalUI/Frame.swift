@@ -78,12 +78,6 @@ public struct Frame: Equatable, Sendable {
         }
     }
 
-    /// Sets the style of cells without changing their text (highlighting a row).
-    public mutating func restyle(x: Int, y: Int, width: Int, style: Style) {
-        guard y >= 0, y < size.height else { return }
-        for column in max(0, x)..<min(size.width, x + width) { cells[y * size.width + column].style = style }
-    }
-
     /// The frame as text, one line per row, trailing blanks trimmed: for tests and snapshots.
     public var text: String {
         (0..<size.height).map { row in

@@ -32,5 +32,4 @@ public final class HeadlessTerminal: Terminal {
         defer { pendingSignal = nil }
         return pendingSignal
     }
-    public var lastFrame: Frame? { frames.last }
 }

@@ -72,14 +72,8 @@ struct CSRNewCommand: ParsableCommand {
         var lock: DraftLock?
         var base = Draft(applicationType: .new)
         if let draft {
-            do {
-                let located = try DraftLocator().locate(draft)
-                (base, lock) = try located.open()
-                file = located
-            } catch {
-                Output.error(error.message.local)
-                throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
-            }
+            let opened = try DraftLocator().openForEditing(draft)
+            (file, base, lock) = (opened.file, opened.draft, opened.lock)
         } else {
             base.csr.commonName = cn
             base.csr.organization = o

@@ -55,18 +55,13 @@ struct CertShowCommand: ParsableCommand {
         var report = CertificateReport(chain: chain, source: source, hostname: hostname, today: day)
         var findings = report.findings
         if let draft {
-            do {
-                let file = try DraftLocator().locate(draft)
-                let (loaded, lock) = try file.open()
-                var updated = loaded
-                updated.currentCertificate = CurrentCertificateReader.fields(of: chain[0])
-                if updated.applicationType == .renewal, updated.csr.commonName == nil { updated.csr.commonName = updated.currentCertificate.commonName }
-                try file.save(updated, holding: lock)
-                findings += Validator.findings(for: updated, fields: ["csr.commonName", "currentCertificate.notBefore", "currentCertificate.notAfter"], today: day)
-            } catch {
+            let (file, loaded, lock) = try DraftLocator().openForEditing(draft)
+            let updated = CurrentCertificateReader.recorded(chain[0], source: source, in: loaded, replacingCommonName: false)
+            do { try file.save(updated, holding: lock) } catch {
                 Output.error(error.message.local)
-                throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
+                throw ExitCode(ExitStatus.failed)
             }
+            findings += Validator.findings(for: updated, fields: ["csr.commonName", "currentCertificate.notBefore", "currentCertificate.notAfter"], today: day)
             report = CertificateReport(copying: report, findings: findings)
         }
         if json { Output.json(report); return }

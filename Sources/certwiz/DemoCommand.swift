@@ -34,16 +34,7 @@ struct DemoAdvanceCommand: ParsableCommand {
     func run() throws {
         let day = today ?? CalendarDate.today()
         let home = DataHome.directory(environment: processEnvironment)
-        let file: DraftFile
-        var current: Draft
-        let lock: DraftLock
-        do {
-            file = try DraftLocator().locate(draft)
-            (current, lock) = try file.open()
-        } catch {
-            Output.error(error.message.local)
-            throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
-        }
+        var (file, current, lock) = try DraftLocator().openForEditing(draft)
         let ca: DemoCA
         do { ca = try DemoCA.openOrCreate(in: home + "/demo-ca") } catch {
             Output.error(error.message.local)

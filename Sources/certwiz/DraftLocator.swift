@@ -1,3 +1,4 @@
+import ArgumentParser
 import CertWizardCore
 
 /// Finds the draft a command is about: `--draft NAME` in the store, `--draft PATH`
@@ -8,6 +9,19 @@ struct DraftLocator {
 
     init(environment: [String: String] = processEnvironment) {
         store = DraftStore(environment: environment)
+    }
+
+    /// A draft opened for editing (locked), or the reason on stderr and the exit code scripts
+    /// expect: 2 when it cannot be read, 1 when it is open elsewhere or otherwise refused.
+    func openForEditing(_ option: String?) throws -> (file: DraftFile, draft: Draft, lock: DraftLock) {
+        do {
+            let file = try locate(option)
+            let (draft, lock) = try file.open()
+            return (file, draft, lock)
+        } catch {
+            Output.error(error.message.local)
+            throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
+        }
     }
 
     func locate(_ option: String?) throws(DraftStoreError) -> DraftFile {

@@ -45,16 +45,7 @@ struct SetCommand: ParsableCommand {
             }
         }
 
-        let file: DraftFile
-        var edited: Draft
-        let lock: DraftLock
-        do {
-            file = try DraftLocator().locate(draft)
-            (edited, lock) = try file.open()
-        } catch {
-            Output.error(error.message.local)
-            throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
-        }
+        var (file, edited, lock) = try DraftLocator().openForEditing(draft)
         do {
             for (path, value) in changes { edited = try edited.setting(path, to: value) }
             try file.save(edited, holding: lock, stage: TestFaults.stageHook(environment: processEnvironment))

@@ -18,16 +18,7 @@ struct SubmitCommand: ParsableCommand {
 
     func run() throws {
         let day = today ?? CalendarDate.today()
-        let file: DraftFile
-        var loaded: Draft
-        let lock: DraftLock
-        do {
-            file = try DraftLocator().locate(draft)
-            (loaded, lock) = try file.open()
-        } catch {
-            Output.error(error.message.local)
-            throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
-        }
+        var (file, loaded, lock) = try DraftLocator().openForEditing(draft)
         let findings = Validator.findings(for: loaded, today: day)
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {

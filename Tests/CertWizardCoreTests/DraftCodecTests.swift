@@ -46,7 +46,7 @@ import Testing
     @Test func aWrongValueIsReportedWithItsPath() {
         func shapeError(_ json: String) -> (String, String)? {
             do { _ = try decode(json); return nil } catch {
-                if case .wrongShape(let path, let detail) = error { return (path, detail) }
+                if case .wrongShape(let path, let detail) = error { return (path, detail.en) }
                 return nil
             }
         }
