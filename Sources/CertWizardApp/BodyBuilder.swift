@@ -125,8 +125,7 @@ struct BodyBuilder {
             }
         }
         for finding in state.visibleFindings(for: field.path) {
-            let (mark, style): (String, Style) = finding.severity == .error ? ("✗ ", .error) : finding.severity == .warning ? ("! ", .warning) : ("i ", .muted)
-            lines += wrapped((state.ascii && mark == "✗ " ? "x " : mark) + t(finding.message), style: style, indent: 4, focus: focusIndex)
+            lines += wrapped(finding.mark(ascii: state.ascii) + t(finding.message), style: finding.severity.style, indent: 4, focus: focusIndex)
         }
         return lines
     }

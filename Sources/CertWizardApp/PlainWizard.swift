@@ -97,7 +97,7 @@ public struct PlainWizard {
                 if goBack { break }
                 var answeredWithError = false
                 for finding in state.findings where finding.field == path {
-                    say("  " + (finding.severity == .error ? "✗ " : finding.severity == .warning ? "! " : "i ") + t(finding.message))
+                    say("  " + finding.mark(ascii: false) + t(finding.message))
                     if finding.severity == .error { answeredWithError = true }
                 }
                 // A new answer with an error is asked again at once (Enter keeps it for now).

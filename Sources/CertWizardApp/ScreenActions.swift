@@ -77,16 +77,4 @@ public struct ScreenActions: Sendable {
         return .success((updated, Localized("読み込みました: \(cn) (\(updated.currentCertificate.notAfter.map(\.iso8601) ?? "?") まで)",
                                             "Read: \(cn) (valid until \(updated.currentCertificate.notAfter.map(\.iso8601) ?? "?"))")))
     }
-
-    /// Findings for a pasted CSR, from the PKI inspector, shown under the CSR field.
-    static func pastedCSRFindings(_ draft: Draft, today: CalendarDate) -> [Finding] {
-        guard draft.csr.origin == .existing, let pem = draft.csr.pem, !pem.trimmed.isEmpty else { return [] }
-        do {
-            let report = try CSRInspector.inspect(Array(pem.utf8), today: today)
-            return report.findings.filter { ["csr-signature-invalid", "key-too-small", "key-type-unsupported", "signature-algorithm-weak"].contains($0.code) }
-                .map { Finding($0.severity, $0.code, field: "csr.pem", $0.message) }
-        } catch {
-            return [Finding(.error, "csr-unreadable", field: "csr.pem", Localized("CSR として読めません: \(error.message.ja)", "Not a readable CSR: \(error.message.en)"))]
-        }
-    }
 }

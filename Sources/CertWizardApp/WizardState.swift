@@ -1,4 +1,5 @@
 import CertWizardCore
+import CertWizardPKI
 import Screens
 import TerminalUI
 
@@ -67,7 +68,7 @@ public struct WizardState: Sendable {
     func text(_ localized: Localized) -> String { localized.text(in: language) }
 
     mutating func refreshFindings() {
-        findings = Validator.findings(for: draft, today: today) + ScreenActions.pastedCSRFindings(draft, today: today)
+        findings = Validator.findings(for: draft, today: today) + CSRInspector.findings(forExistingCSRIn: draft, today: today)
     }
 
     /// The value of a field, nil when empty. (Read per field: a frame needs only the
