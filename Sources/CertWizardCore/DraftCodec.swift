@@ -44,18 +44,23 @@ public enum DraftCodec {
     public static func decode(_ bytes: [UInt8]) throws(DraftReadError) -> Draft {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         let data = Data(bytes)
-        // Read the version first: a newer draft must be refused even when its shape
-        // would also fail, because "update certwiz" is the useful message.
         struct Version: Decodable { var schemaVersion: Int? }
-        if let version = try? JSONDecoder().decode(Version.self, from: data).schemaVersion,
-           version > Draft.currentSchemaVersion {
-            throw .newerSchema(found: version, supported: Draft.currentSchemaVersion)
-        }
         do {
-            return try JSONDecoder().decode(Draft.self, from: data)
-        } catch let error as DecodingError {
-            throw describe(error, bytes)
+            let draft = try JSONDecoder().decode(Draft.self, from: data)
+            if draft.schemaVersion > Draft.currentSchemaVersion {
+                throw DraftReadError.newerSchema(found: draft.schemaVersion, supported: Draft.currentSchemaVersion)
+            }
+            return draft
+        } catch let error as DraftReadError {
+            throw error
         } catch {
+            // A newer draft must be refused as such even when its shape also fails: "update
+            // certwiz" is the useful message. Only this failure path reads the version alone.
+            if let version = try? JSONDecoder().decode(Version.self, from: data).schemaVersion,
+               version > Draft.currentSchemaVersion {
+                throw .newerSchema(found: version, supported: Draft.currentSchemaVersion)
+            }
+            if let error = error as? DecodingError { throw describe(error, bytes) }
             throw .notJSON(detail: JSONDiagnosis.describe(bytes))
         }
     }
