@@ -180,12 +180,22 @@ struct BodyBuilder {
     private func status() -> [BodyLine] {
         let report = StatusReport(draft: state.draft, today: state.today)
         var lines: [BodyLine] = []
+        let labelWidth = report.steps.map { DisplayWidth.of($0.step.label(in: state.language)) }.max() ?? 0
         for step in report.steps {
             let (mark, word) = UIText.stateMark(step.state, ascii: state.ascii)
-            let style: Style = step.state == .done ? .ok : { if case .blocked = step.state { return .muted } else { return .plain } }()
-            var line = BodyLine("\(mark) " + DisplayWidth.pad(step.step.label(in: state.language), to: 34), style: style, indent: 2)
-            line.segments.append(.init(text: t(word) + (step.detail.map { " (" + t($0) + ")" } ?? ""), style: style))
+            let style: Style = switch step.state {
+            case .done, .notNeeded: .ok
+            case .blocked: .muted
+            case .toDo: .bold
+            case .waiting: .plain
+            }
+            var line = BodyLine("\(mark) " + DisplayWidth.pad(step.step.label(in: state.language), to: labelWidth + 2), style: style, indent: 2)
+            let date = UIText.stepDate(step).map { "  " + t($0) } ?? ""
+            line.segments.append(.init(text: t(word) + date, style: style))
             lines.append(line)
+            if UIText.showsDetails(step) {
+                for detail in step.details { lines += wrapped("- " + t(detail), style: .muted, indent: 6) }
+            }
         }
         lines.append(BodyLine())
         lines += wrapped(t(Localized("次にすること: ", "Next: ")) + t(report.nextAction), style: .accent, indent: 2)

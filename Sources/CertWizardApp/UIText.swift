@@ -65,9 +65,30 @@ enum UIText {
     static func stateMark(_ state: StatusReport.State, ascii: Bool) -> (String, Localized) {
         switch state {
         case .done: return (ascii ? "[x]" : "✓", Localized("完了", "done"))
-        case .toDo: return (ascii ? "[ ]" : "•", Localized("未完了", "to do"))
-        case .waiting(let on): return (ascii ? "[~]" : "…", Localized("\(on.ja)待ち", "waiting on \(on.en)"))
+        case .notNeeded: return (ascii ? "[x]" : "✓", Localized("不要", "not needed"))
+        case .toDo: return (ascii ? "[ ]" : "•", Localized("あなたの番", "your move"))
+        case .waiting(let on): return (ascii ? "[~]" : "…", Localized("\(on.label.ja)待ち", "waiting on \(on.label.en)"))
         case .blocked(let why): return (ascii ? "[-]" : "×", Localized("保留: \(why.ja)", "blocked: \(why.en)"))
+        }
+    }
+
+    /// "2026-11-25 (見込み)" / "2026-11-25 (expected)": a step's date and what it means.
+    static func stepDate(_ line: StatusReport.StepLine) -> Localized? {
+        guard let date = line.date else { return nil }
+        switch line.dateKind ?? .happened {
+        case .happened: return Localized("\(date)", "\(date)")
+        case .expected: return Localized("\(date) 見込み", "expected \(date)")
+        case .due: return Localized("\(date) 期限", "due \(date)")
+        case .reminder: return Localized("\(date) 催促", "remind \(date)")
+        }
+    }
+
+    /// Whether a step's details are worth showing: the steps that are still open.
+    static func showsDetails(_ line: StatusReport.StepLine) -> Bool {
+        switch line.state {
+        case .done, .notNeeded: return false
+        case .blocked: return line.step == .issuance
+        case .toDo, .waiting: return true
         }
     }
 }

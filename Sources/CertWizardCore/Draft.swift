@@ -20,6 +20,7 @@ public struct Draft: Codable, Equatable, Sendable {
     public var order = Order()
     public var payment = Payment()
     public var domainCheck = DomainCheck()
+    public var organizationCheck = OrganizationCheck()
     public var documents = Documents()
     public var phoneVerification = PhoneVerification()
     public var issuance = Issuance()
@@ -32,7 +33,7 @@ public struct Draft: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, applicationType, organization, csr, currentCertificate, reissue,
-             applicantInCharge, technicalContact, order, payment, domainCheck, documents,
+             applicantInCharge, technicalContact, order, payment, domainCheck, organizationCheck, documents,
              phoneVerification, issuance, installation, timeline
     }
 
@@ -50,6 +51,7 @@ public struct Draft: Codable, Equatable, Sendable {
         order = try c.decodeIfPresent(Order.self, forKey: .order) ?? .init()
         payment = try c.decodeIfPresent(Payment.self, forKey: .payment) ?? .init()
         domainCheck = try c.decodeIfPresent(DomainCheck.self, forKey: .domainCheck) ?? .init()
+        organizationCheck = try c.decodeIfPresent(OrganizationCheck.self, forKey: .organizationCheck) ?? .init()
         documents = try c.decodeIfPresent(Documents.self, forKey: .documents) ?? .init()
         phoneVerification = try c.decodeIfPresent(PhoneVerification.self, forKey: .phoneVerification) ?? .init()
         issuance = try c.decodeIfPresent(Issuance.self, forKey: .issuance) ?? .init()
@@ -74,6 +76,7 @@ public struct Draft: Codable, Equatable, Sendable {
         try section(order, Order(), .order)
         try section(payment, Payment(), .payment)
         try section(domainCheck, DomainCheck(), .domainCheck)
+        try section(organizationCheck, OrganizationCheck(), .organizationCheck)
         try section(documents, Documents(), .documents)
         try section(phoneVerification, PhoneVerification(), .phoneVerification)
         try section(issuance, Issuance(), .issuance)
@@ -250,8 +253,17 @@ public struct DomainCheck: Codable, Equatable, Sendable {
     public var method: DomainCheckMethod?
     public var approverEmail: String?
     public var approverSource: ApproverSource?
+    /// When the issuer e-mailed the approver address (the reminder counts from here).
+    public var approverEmailSentOn: CalendarDate?
     public var approverRepliedOn: CalendarDate?
     /// When the issuer confirmed the right to use the domain.
+    public var confirmedOn: CalendarDate?
+    public init() {}
+}
+
+/// 3-1 / 4: the issuer's check that the organization exists (its representative number in
+/// DUNS or iTownPage, HR asked whether the applicant-in-charge works there) (N step 2).
+public struct OrganizationCheck: Codable, Equatable, Sendable {
     public var confirmedOn: CalendarDate?
     public init() {}
 }
@@ -263,6 +275,8 @@ public enum DocumentDelivery: String, Codable, Sendable, CaseIterable {
 /// 3-1: documents the issuer asked for, and how they were sent.
 public struct Documents: Codable, Equatable, Sendable {
     public var requested: Bool?
+    /// When the issuer asked for them (by e-mail to the technical contact).
+    public var requestedOn: CalendarDate?
     public var items: [String]?
     public var delivery: DocumentDelivery?
     public var sentOn: CalendarDate?

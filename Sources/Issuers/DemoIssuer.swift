@@ -42,11 +42,8 @@ public enum Issuers {
     public static func record(_ submission: Submission, in draft: Draft, issuer: String, today: CalendarDate) -> Draft {
         var updated = draft
         updated.order.issuer = issuer
-        updated.order.orderNumber = submission.orderNumber
-        updated.order.amount = submission.amount
-        updated.order.submittedOn = today
         updated.payment.transferAccount = submission.transferAccount
-        updated.timeline.append(TimelineEvent(date: today, event: "submitted", note: submission.orderNumber))
-        return updated
+        // A submission that the issuer accepted always carries a number: `apply` cannot refuse it here.
+        return (try? ApplicationEvent.submitted.apply(to: updated, on: today, .init(orderNumber: submission.orderNumber, amount: submission.amount))) ?? updated
     }
 }

@@ -10,14 +10,12 @@ import CertWizardCore
 import CertWizardPKI
 import X509
 
-/// The demo issuer's review, one step at a time, in the procedure's order: domain check,
-/// documents, payment, phone verification, issuance (payment after issuance for deferred
-/// renewals). A trainer advances it; each step is dated and added to the timeline.
+/// The demo issuer's review, one event at a time, in the procedure's order: the domain check
+/// (the approver's reply when checked by e-mail), documents if asked for, the organization
+/// check, payment, the phone call, issuance (payment after issuance for deferred renewals).
+/// A trainer advances it; each event is recorded through `ApplicationEvent`, as on the manual path.
 public struct DemoReview: Sendable {
-    public enum Step: String, Sendable, CaseIterable {
-        case domainCheck = "domain-confirmed", documents = "documents-received", payment = "payment-received"
-        case phoneCall = "phone-verified", issuance = "issued"
-    }
+    public typealias Step = ApplicationEvent
 
     let ca: DemoCA
     /// Where the issuance notice goes (`$XDG_DATA_HOME/certwiz/outbox`).
@@ -31,27 +29,48 @@ public struct DemoReview: Sendable {
         self.fallbackDirectory = fallbackDirectory
     }
 
-    /// The next step waiting, or nil when everything is done.
+    /// The next event the review waits for, or nil when everything is done (or not submitted).
     public static func nextStep(_ d: Draft) -> Step? {
         guard d.order.orderNumber != nil else { return nil }
-        if d.domainCheck.whoisMatches != true, d.domainCheck.confirmedOn == nil { return .domainCheck }
-        if d.documents.requested == true, d.documents.sentOn == nil { return .documents }
-        let paysFirst = d.payment.method == .bankTransfer && d.payment.deferred != true
-        if paysFirst, d.payment.paidOn == nil { return .payment }
-        if d.phoneVerification.done != true { return .phoneCall }
-        if d.issuance.issuedOn == nil { return .issuance }
-        if d.payment.method == .bankTransfer, d.payment.paidOn == nil { return .payment }
+        let check = d.domainCheck
+        if check.whoisMatches != true, check.confirmedOn == nil, check.approverRepliedOn == nil {
+            if check.method == .approverEmail { return check.approverEmailSentOn == nil ? .approverEmailSent : .approverReplied }
+            return .domainConfirmed
+        }
+        if d.documents.requested == true, d.documents.sentOn == nil { return .documentsSent }
+        if d.organizationCheck.confirmedOn == nil { return .organizationConfirmed }
+        let paysFirst = d.payment.method == .bankTransfer && !(d.payment.deferred == true && d.applicationType == .renewal)
+        if paysFirst, d.payment.paidOn == nil { return .paymentReceived }
+        if d.phoneVerification.done != true { return .phoneVerified }
+        if d.issuance.issuedOn == nil { return .issued }
+        if d.payment.method == .bankTransfer, d.payment.paidOn == nil { return .paymentReceived }
         return nil
     }
 
+    /// What the trainer's button for `step` says ("the approver replied", "payment received").
+    public static func label(_ step: Step) -> Localized {
+        switch step {
+        case .approverEmailSent: return Localized("承認者にメールを送る", "Send the approver e-mail")
+        case .approverReplied: return Localized("承認者が返信した", "The approver replied")
+        case .domainConfirmed: return Localized("ドメイン使用権を確認した", "Domain right of use confirmed")
+        case .documentsSent: return Localized("書類を受け取った", "Documents received")
+        case .organizationConfirmed: return Localized("組織の実在を確認した", "Organization confirmed")
+        case .paymentReceived: return Localized("入金を確認した", "Payment received")
+        case .phoneVerified: return Localized("電話確認が終わった", "Phone call done")
+        case .issued: return Localized("発行する", "Issue the certificate")
+        case .submitted, .documentsRequested, .installed: return Localized(step.rawValue, step.rawValue)
+        }
+    }
+
     public enum ReviewError: Error, Sendable {
-        case notSubmitted, nothingLeft, noCSR, issuing(String)
+        case notSubmitted, nothingLeft, noCSR, issuing(String), refused(Localized)
         public var message: Localized {
             switch self {
             case .notSubmitted: return Localized("まだ申請していません (certwiz submit)", "not submitted yet (certwiz submit)")
             case .nothingLeft: return Localized("審査はすべて終わっています", "the review is complete")
             case .noCSR: return Localized("下書きに CSR がありません", "the draft has no CSR")
             case .issuing(let why): return Localized("発行できません: \(why)", "cannot issue: \(why)")
+            case .refused(let why): return why
             }
         }
     }
@@ -60,23 +79,33 @@ public struct DemoReview: Sendable {
     public func advance(_ draft: Draft, today: CalendarDate, now: Date = Date()) throws(ReviewError) -> (Draft, Step) {
         guard draft.order.orderNumber != nil else { throw .notSubmitted }
         guard let step = DemoReview.nextStep(draft) else { throw .nothingLeft }
-        var d = draft
-        switch step {
-        case .domainCheck:
-            d.domainCheck.confirmedOn = today
-            if d.domainCheck.method == .approverEmail { d.domainCheck.approverRepliedOn = today }
-        case .documents: d.documents.sentOn = today
-        case .payment: d.payment.paidOn = today
-        case .phoneCall:
-            d.phoneVerification.done = true
-            d.phoneVerification.doneOn = today
-        case .issuance: d = try issue(d, today: today, now: now)
+        var details = ApplicationEvent.Details()
+        if step == .issued {
+            details = try issue(draft, today: today, now: now)
+        } else if step == .approverEmailSent {
+            details.approverAddress = draft.domainCheck.approverEmail
         }
-        d.timeline.append(TimelineEvent(date: today, event: step.rawValue))
-        return (d, step)
+        do {
+            return (try step.apply(to: draft, on: today, details), step)
+        } catch {
+            throw .refused(error.message)
+        }
     }
 
-    private func issue(_ draft: Draft, today: CalendarDate, now: Date) throws(ReviewError) -> Draft {
+    /// Runs the review to the end (`--all`, `--fast`); returns the draft and the steps taken.
+    public func advanceAll(_ draft: Draft, today: CalendarDate, now: Date = Date()) throws(ReviewError) -> (Draft, [Step]) {
+        var current = draft
+        var steps: [Step] = []
+        repeat {
+            let (next, step) = try advance(current, today: today, now: now)
+            current = next
+            steps.append(step)
+        } while DemoReview.nextStep(current) != nil
+        return (current, steps)
+    }
+
+    /// Signs the CSR, writes the certificate and chain beside the key and the notice to the outbox.
+    private func issue(_ draft: Draft, today: CalendarDate, now: Date) throws(ReviewError) -> ApplicationEvent.Details {
         guard let pem = draft.csr.pem, let der = try? CSRInspector.csrDER(from: Array(pem.utf8)),
               let csr = try? CertificateSigningRequest(derEncoded: der) else { throw .noCSR }
         do {
@@ -93,12 +122,8 @@ public struct DemoReview: Sendable {
             try AtomicFile.makeDirectories(outbox)
             let mail = IssuanceNotice.eml(draft: draft, certificatePEM: certificatePEM, intermediatePEM: ca.intermediatePEM, date: now)
             try AtomicFile.write(Array(mail.utf8), to: KeyFiles.path(outbox, (draft.order.orderNumber ?? "order") + ".eml"), mode: 0o600)
-            var d = draft
-            d.issuance.issuedOn = today
-            d.issuance.certificatePath = name + ".crt"
-            d.issuance.chainPath = name + ".chain.crt"
-            d.issuance.serialNumber = certificate.serialNumber.description
-            return d
+            return ApplicationEvent.Details(certificatePath: name + ".crt", chainPath: name + ".chain.crt",
+                                            serialNumber: certificate.serialNumber.description)
         } catch let error as FileError {
             throw .issuing(error.message.en)
         } catch {

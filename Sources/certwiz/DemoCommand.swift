@@ -27,7 +27,8 @@ struct DemoAdvanceCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(L("下書きの名前かパス", "A draft's name or path"), valueName: "NAME|PATH")) var draft: String?
-    @Flag(help: ArgumentHelp(L("発行まですべて進める", "Advance through issuance"))) var all = false
+    @Flag(name: [.customLong("all"), .customLong("fast")], help: ArgumentHelp(L("発行まですべて進める (--fast も同じ)", "Advance through issuance (--fast is the same)")))
+    var all = false
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
 
@@ -62,13 +63,13 @@ struct DemoAdvanceCommand: ParsableCommand {
 
     func stepText(_ step: DemoReview.Step, _ d: Draft) -> String {
         switch step {
-        case .domainCheck: return L("ドメイン使用権を確認しました", "Domain right of use confirmed")
-        case .documents: return L("書類を受け取りました", "Documents received")
-        case .payment: return L("入金を確認しました", "Payment received")
-        case .phoneCall: return L("電話確認が終わりました", "Phone verification done")
-        case .issuance:
+        case .approverEmailSent:
+            return L("承認者 \(d.domainCheck.approverEmail ?? "") に確認メールを送りました", "Approver e-mail sent to \(d.domainCheck.approverEmail ?? "")")
+        case .issued:
             return L("発行しました: \(d.issuance.certificatePath ?? "")、中間証明書: \(d.issuance.chainPath ?? "")",
                      "Issued: \(d.issuance.certificatePath ?? ""), intermediate: \(d.issuance.chainPath ?? "")")
+        default:
+            return DemoReview.label(step).local
         }
     }
 }

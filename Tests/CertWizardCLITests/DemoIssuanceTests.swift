@@ -21,7 +21,7 @@ import Testing
         let chain = try #require(draft.issuance.chainPath)
         #expect(crt.hasSuffix("/www.example.co.jp.crt") && chain.hasSuffix("/www.example.co.jp.chain.crt"))
         #expect(draft.issuance.issuedOn == CalendarDate(iso8601: "2026-11-26"))
-        #expect(draft.timeline.map(\.event) == ["submitted", "domain-confirmed", "payment-received", "phone-verified", "issued"])
+        #expect(draft.timeline.map(\.event) == ["submitted", "domain-confirmed", "organization-confirmed", "payment-received", "phone-verified", "issued"])
         let ca = cli.home + "/data/certwiz/demo-ca"
         let verify = try cli.openssl(["verify", "-CAfile", ca + "/root.crt", "-untrusted", chain, crt])
         #expect(verify.status == 0, "\(verify.output)")

@@ -109,14 +109,34 @@ func openssl(_ arguments: [String], in directory: String) throws -> (status: Int
         d.payment.deferred = true
         d.domainCheck.whoisMatches = true
         d.documents.requested = true
-        #expect(DemoReview.nextStep(d) == .documents)
+        #expect(DemoReview.nextStep(d) == .documentsSent)
         d.documents.sentOn = CalendarDate(iso8601: "2026-11-24")
-        #expect(DemoReview.nextStep(d) == .phoneCall)
+        #expect(DemoReview.nextStep(d) == .organizationConfirmed)
+        d.organizationCheck.confirmedOn = CalendarDate(iso8601: "2026-11-24")
+        #expect(DemoReview.nextStep(d) == .phoneVerified)
         d.phoneVerification.done = true
-        #expect(DemoReview.nextStep(d) == .issuance)
+        #expect(DemoReview.nextStep(d) == .issued)
         d.issuance.issuedOn = CalendarDate(iso8601: "2026-11-25")
-        #expect(DemoReview.nextStep(d) == .payment)
+        #expect(DemoReview.nextStep(d) == .paymentReceived)
         d.payment.paidOn = CalendarDate(iso8601: "2026-11-30")
         #expect(DemoReview.nextStep(d) == nil)
+    }
+
+    @Test func anApproverCheckIsSentThenAnsweredAndAPaidFirstOrderPaysBeforeTheCall() {
+        var d = Draft(applicationType: .new)
+        d.order.orderNumber = "DEMO-2"
+        d.payment.method = .bankTransfer
+        d.domainCheck.whoisMatches = false
+        d.domainCheck.method = .approverEmail
+        #expect(DemoReview.nextStep(d) == .approverEmailSent)
+        d.domainCheck.approverEmailSentOn = CalendarDate(iso8601: "2026-11-24")
+        #expect(DemoReview.nextStep(d) == .approverReplied)
+        d.domainCheck.approverRepliedOn = CalendarDate(iso8601: "2026-11-25")
+        #expect(DemoReview.nextStep(d) == .organizationConfirmed)
+        d.organizationCheck.confirmedOn = CalendarDate(iso8601: "2026-11-25")
+        #expect(DemoReview.nextStep(d) == .paymentReceived)
+        // A deferred payment is for renewals only: a new application still pays first.
+        d.payment.deferred = true
+        #expect(DemoReview.nextStep(d) == .paymentReceived)
     }
 }
