@@ -46,7 +46,7 @@ let package = Package(
         // One file per wizard screen, in procedure order: what is asked, never how it is drawn.
         .target(name: "Screens", dependencies: ["CertWizardCore"], path: "Screens", exclude: ["README.md"]),
         // The wizard itself: model, update, view; plain mode; answers files.
-        .target(name: "CertWizardApp", dependencies: ["CertWizardCore", "CertWizardPKI", "Screens", "TerminalUI"]),
+        .target(name: "CertWizardApp", dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", "Screens", "TerminalUI"]),
         .executableTarget(
             name: "certwiz",
             dependencies: [

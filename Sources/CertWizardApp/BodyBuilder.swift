@@ -194,6 +194,7 @@ struct BodyBuilder {
             line.segments.append(.init(text: t(word) + date, style: style))
             lines.append(line)
             if UIText.showsDetails(step) {
+                if step.state == .toDo, let action = step.action { lines += wrapped((state.ascii ? "-> " : "→ ") + t(action), style: .accent, indent: 6) }
                 for detail in step.details { lines += wrapped("- " + t(detail), style: .muted, indent: 6) }
             }
         }

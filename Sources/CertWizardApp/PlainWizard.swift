@@ -216,14 +216,7 @@ public struct PlainWizard {
     }
 
     private func printStatus(_ draft: Draft) {
-        let report = StatusReport(draft: draft, today: today)
-        for step in report.steps {
-            let (mark, word) = UIText.stateMark(step.state, ascii: true)
-            say("\(mark) \(step.step.label(in: language)): \(t(word))" + (UIText.stepDate(step).map { " \(t($0))" } ?? ""))
-            if UIText.showsDetails(step) { for detail in step.details { say("    - " + t(detail)) } }
-        }
-        say(t(Localized("次にすること: ", "Next: ")) + t(report.nextAction))
-        for date in report.dates { say("\(t(date.label)): \(t(date.value))") }
+        for line in StatusText.lines(StatusReport(draft: draft, today: today), language: language, ascii: true) { say(line) }
     }
 
     private func openDraft(_ option: String?) -> (DraftFile, DraftLock, Draft)? {

@@ -20,12 +20,13 @@ public struct DemoIssuer: Issuer {
         let digits = SHA256.hash(data: Array(userID.utf8)).prefix(4).reduce(0) { $0 << 8 | Int($1) } % 10_000_000
         let account = "デモ銀行 certwiz 支店 普通 " + String(String(digits + 10_000_000).dropFirst())
         let coupon = draft.payment.method == .coupon
+        let yen = Yen.text(quote.total)
         return Submission(
             orderNumber: number, amount: quote.total, transferAccount: coupon ? nil : account,
             instructions: coupon
-                ? Localized("クーポンで支払います。\(quote.total) 円分 (例示価格)", "Paid by coupon: ¥\(quote.total) (example prices)")
-                : Localized("\(quote.total) 円 (税込、例示価格) を専用口座 \(account) に振り込んでください",
-                            "Transfer ¥\(quote.total) (tax included; example prices) to the dedicated account \(account)"))
+                ? Localized("クーポンで支払います。\(yen.ja)分 (例示価格)", "Paid by coupon: \(yen.en) (example prices)")
+                : Localized("\(yen.ja) (税込、例示価格) を専用口座 \(account) に振り込んでください",
+                            "Transfer \(yen.en) (tax included; example prices) to the dedicated account \(account)"))
     }
 }
 

@@ -16,7 +16,7 @@ import Testing
         #expect(submitted.status == 0, "\(submitted.stdout)\(submitted.stderr)")
         #expect(submitted.stdout.contains("Order number: DEMO-20261124-"))
         // Secure Server ID, 1 license, no Express: 80,000 + 10% tax (example prices).
-        #expect(submitted.stdout.contains("¥88000"))
+        #expect(submitted.stdout.contains("¥88,000"))
         let draft = try DraftCodec.decode(Array(try cli.read("good.json").utf8))
         #expect(draft.order.orderNumber?.hasPrefix("DEMO-20261124-") == true && draft.order.amount == 88_000)
         #expect(draft.order.issuer == "demo" && draft.order.submittedOn == CalendarDate(iso8601: "2026-11-24"))

@@ -179,3 +179,11 @@ private func record(_ events: [(ApplicationEvent, String)], in draft: Draft) thr
         #expect(StatusReport(draft: installed, today: date("2026-11-25")).line(.installation)?.state == .done)
     }
 }
+
+@Suite struct YenTests {
+    @Test func amountsAreGroupedByThousands() {
+        #expect(Yen.text(88_000) == Localized("88,000 円", "¥88,000"))
+        #expect(Yen.text(1_320_000).en == "¥1,320,000")
+        #expect(Yen.text(999).en == "¥999" && Yen.text(0).ja == "0 円")
+    }
+}

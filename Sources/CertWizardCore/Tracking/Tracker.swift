@@ -61,7 +61,7 @@ struct Tracker {
     private func application() -> Line {
         if let submitted = submittedOn {
             var details = [Localized("注文番号 \(value(draft.order.orderNumber))", "order \(value(draft.order.orderNumber))")]
-            if let amount = draft.order.amount { details.append(Localized("\(amount) 円 (税込)", "¥\(amount) (tax included)")) }
+            if let amount = draft.order.amount { details.append(Localized("\(Yen.text(amount).ja) (税込)", "\(Yen.text(amount).en) (tax included)")) }
             return line(.application, .done, submitted, .happened, details)
         }
         let preparing = [ProcedureStep.organization, .csr, .contacts, .application].map(errors(in:)).reduce(0, +)
@@ -180,7 +180,7 @@ struct Tracker {
 
     private func payment() -> Line {
         let pay = draft.payment
-        let amount = draft.order.amount.map { Localized("\($0) 円", "¥\($0)") } ?? Localized("請求額", "the invoiced amount")
+        let amount = draft.order.amount.map(Yen.text) ?? Localized("請求額", "the invoiced amount")
         let account = pay.transferAccount ?? "—"
         switch pay.method {
         case .coupon:
@@ -254,10 +254,11 @@ struct Tracker {
         }
         guard isSubmitted else { return line(.phoneVerification, .blocked(Tracker.notApplied)) }
         let name = value(aic.name)
+        let department = aic.department?.isEmpty == false ? Localized(" (\(aic.department!)) ", " (\(aic.department!))") : Localized("", "")
         let type = draft.applicationType == .renewal ? Localized("更新", "renewal") : draft.applicationType == .reissue ? Localized("再発行", "reissue") : Localized("新規", "new")
         var details = [
-            Localized("発行元が代表電話番号 \(value(draft.organization.phone)) に電話し、\(name) さん (\(value(aic.department))) への取り次ぎを頼みます",
-                      "The issuer calls the representative number \(value(draft.organization.phone)) and asks for \(name) (\(value(aic.department)))"),
+            Localized("発行元が代表電話番号 \(value(draft.organization.phone)) に電話し、\(name) さん\(department.ja)への取り次ぎを頼みます",
+                      "The issuer calls the representative number \(value(draft.organization.phone)) and asks for \(name)\(department.en)"),
             Localized("確認されること: 製品 (\(value(draft.order.product?.rawValue))) と申請種別 (\(type.ja))、O (\(value(draft.csr.organization))) と CN (\(value(draft.csr.commonName)))、技術担当者の会社・氏名・メール (\(value(tech.company))、\(value(tech.name))、\(value(tech.email)))、申請の意思",
                       "It asks: the product (\(value(draft.order.product?.rawValue))) and application type (\(type.en)); O (\(value(draft.csr.organization))) and CN (\(value(draft.csr.commonName))); the technical contact's company, name and e-mail (\(value(tech.company)), \(value(tech.name)), \(value(tech.email))); and that they intend this application"),
             Localized("代表電話番号から \(name) さんにつながらない場合は在籍証明書が要ります",
