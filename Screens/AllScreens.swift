@@ -8,6 +8,7 @@ public let allScreens: [ScreenSpec] = [
     csrScreen,
     contactsScreen,
     applicationScreen,
+    applicationSheetScreen,
     domainCheckScreen,
     paymentScreen,
     phoneVerificationScreen,

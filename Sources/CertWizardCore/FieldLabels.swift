@@ -40,6 +40,7 @@ public enum FieldLabels {
         "applicantInCharge.fullTimeEmployee": Localized("申請責任者が正社員・正職員か", "Applicant-in-charge is a full-time employee"),
         "technicalContact.company": Localized("技術担当者の会社名", "Technical contact's company"),
         "technicalContact.name": Localized("技術担当者の氏名", "Technical contact's name"),
+        "technicalContact.department": Localized("技術担当者の部署", "Technical contact's department"),
         "technicalContact.email": Localized("技術担当者のメールアドレス", "Technical contact's e-mail"),
         "technicalContact.phone": Localized("技術担当者の電話番号", "Technical contact's phone"),
         "technicalContact.belongsToApplicant": Localized("技術担当者が申請団体の所属か", "Technical contact belongs to the applicant"),

@@ -35,6 +35,7 @@ public enum Issuers {
     public static func issuer(for draft: Draft) throws -> any Issuer {
         switch draft.order.issuer ?? "demo" {
         case "demo": return DemoIssuer()
+        case "manual": return ManualIssuer()
         case let other: throw IssuerError.unknownIssuer(other)
         }
     }

@@ -21,13 +21,18 @@ public protocol Issuer: Sendable {
 public enum IssuerError: Error, Equatable, Sendable {
     case alreadySubmitted(orderNumber: String)
     case unknownIssuer(String)
+    /// The manual issuer's applications are made on the CA's web site, not by certwiz.
+    case appliedOnTheWebSite
 
     public var message: Localized {
         switch self {
         case .alreadySubmitted(let number):
             return Localized("この下書きは申請済みです (注文番号 \(number))", "this draft has been submitted already (order \(number))")
         case .unknownIssuer(let id):
-            return Localized("発行元「\(id)」は使えません (使えるのは demo)", "the issuer \"\(id)\" is not available (available: demo)")
+            return Localized("発行元「\(id)」は使えません (使えるのは demo と manual)", "the issuer \"\(id)\" is not available (available: demo, manual)")
+        case .appliedOnTheWebSite:
+            return Localized("この発行元にはサイトで申請します: certwiz sheet の内容を写して申請し、certwiz record submitted --order 注文番号 で記録してください",
+                             "this issuer takes applications on its web site: apply there copying from certwiz sheet, then record it with certwiz record submitted --order NUMBER")
         }
     }
 }

@@ -96,7 +96,7 @@ import TerminalUI
     @Test func numbersTakeDigitsOnly() {
         var state = openedState(Draft(applicationType: .new))
         show(&state, "application")
-        press(&state, .tab, .tab)
+        press(&state, .tab, .tab, .tab)
         #expect(state.focusedField?.path == "order.licenses")
         type(&state, "2x")
         #expect(state.draft.order.licenses == 2)

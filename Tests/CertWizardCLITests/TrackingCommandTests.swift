@@ -107,3 +107,33 @@ import Testing
         #expect(try cli.run("status", "--help").stdout.contains("not-needed"))
     }
 }
+
+@Suite struct SheetCommandTests {
+    let cli = CertWizProcess()
+
+    @Test func theSheetPrintsEveryFieldInOrderWithTheCSRAndTheManualIssuerRefusesToSubmit() throws {
+        try cli.write(validDraftJSON, to: "site.json")
+        let empty = try cli.run("sheet", "--draft", "site")
+        #expect(empty.status == 0 && empty.stderr.contains("csr.pem"))
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        let sheet = try cli.run("sheet", "--draft", "site")
+        #expect(sheet.status == 0)
+        let out = sheet.stdout
+        let product = try #require(out.range(of: "Product: Secure Server ID"))
+        let server = try #require(out.range(of: "Server software: nginx"))
+        let csr = try #require(out.range(of: "-----BEGIN CERTIFICATE REQUEST-----"))
+        let payment = try #require(out.range(of: "Payment method: bank transfer"))
+        #expect(product.lowerBound < server.lowerBound && server.lowerBound < csr.lowerBound && csr.lowerBound < payment.lowerBound)
+        #expect(out.contains("Technical contact's e-mail: suzuki@example.co.jp"))
+
+        let json = try cli.run("sheet", "--draft", "site", "--json")
+        struct Sheet: Decodable { let csr: String?; let missing: [String] }
+        let decoded = try JSONDecoder().decode(Sheet.self, from: Data(json.stdout.utf8))
+        #expect(decoded.csr?.hasPrefix("-----BEGIN CERTIFICATE REQUEST-----") == true && decoded.missing.contains("organization.address"))
+
+        #expect(try cli.run("set", "--draft", "site", "order.issuer=manual").status == 0)
+        let submit = try cli.run("submit", "--draft", "site", "--today", "2026-11-24")
+        #expect(submit.status == 1 && submit.stderr.contains("web site"), "\(submit.stderr)")
+        #expect(try cli.run("status", "--draft", "site", "--today", "2026-11-24").stdout.contains("certwiz record submitted --order NUMBER"))
+    }
+}

@@ -187,3 +187,30 @@ private func record(_ events: [(ApplicationEvent, String)], in draft: Draft) thr
         #expect(Yen.text(999).en == "¥999" && Yen.text(0).ja == "0 円")
     }
 }
+
+@Suite struct ApplicationSheetTests {
+    @Test func theSheetFollowsTheStorefrontsOrderAndNamesWhatIsMissing() {
+        var d = completeDraft(.renewal)
+        d.payment.deferred = true
+        let sheet = ApplicationSheet(draft: d)
+        #expect(sheet.sections.map(\.title.en) == ["1. Product selection", "2. Information entry", "3. Payment"])
+        let paths = sheet.sections.flatMap(\.entries).map(\.path)
+        #expect(paths.first == "applicationType" && paths[1] == "currentCertificate.commonName")
+        #expect(paths.firstIndex(of: "csr.serverSoftware")! < paths.firstIndex(of: "organization.nameJa")!)
+        #expect(paths.firstIndex(of: "applicantInCharge.phone")! < paths.firstIndex(of: "technicalContact.company")!)
+        // A deferred renewal has no planned transfer date to enter.
+        #expect(paths.contains("payment.deferred") && !paths.contains("payment.plannedDate"))
+        #expect(sheet.missing.contains("csr.pem") && sheet.missing.contains("applicantInCharge.title"))
+        let text = sheet.text(in: .ja)
+        #expect(text.contains("== 1. 製品の選択 ==") && text.contains("製品: セキュア・サーバ ID") && text.contains("CSR:\n(未入力)"))
+
+        d.csr.pem = "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"
+        d.domainCheck.whoisMatches = false
+        d.domainCheck.method = .approverEmail
+        d.domainCheck.approverEmail = "admin@example.co.jp"
+        let filled = ApplicationSheet(draft: d)
+        #expect(!filled.missing.contains("csr.pem"))
+        #expect(filled.text(in: .en).contains("CSR:\n-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"))
+        #expect(filled.sections.last?.entries.last?.value?.en == "admin@example.co.jp")
+    }
+}
