@@ -43,13 +43,7 @@ struct BodyBuilder {
                 }
                 lines.append(BodyLine())
             case .action(let action):
-                guard let index = stops.firstIndex(of: .action(action.id)) else { continue }
-                let focused = index == state.focus
-                var line = BodyLine((focused ? "▶ " : "  "), style: .accent, indent: 0, focus: index)
-                line.segments.append(.init(text: "[ \(t(action.label)) ]", style: focused ? Style(bold: true, reverse: true) : .bold))
-                lines.append(line)
-                lines += wrapped(t(action.help), style: .muted, indent: 4, focus: index)
-                lines.append(BodyLine(focus: index))
+                lines += actionLines(action, stops: stops)
             case .field(let field):
                 guard field.isVisible(state.draft), let index = stops.firstIndex(of: .field(field.path)) else { continue }
                 lines += fieldLines(field, focused: index == state.focus, focusIndex: index)
@@ -175,6 +169,15 @@ struct BodyBuilder {
         return lines
     }
 
+    /// An action's button with its help under it (nothing when the action does not apply).
+    private func actionLines(_ action: ScreenAction, stops: [FocusStop]) -> [BodyLine] {
+        guard let index = stops.firstIndex(of: .action(action.id)) else { return [] }
+        let focused = index == state.focus
+        var line = BodyLine((focused ? "▶ " : "  "), style: .accent, indent: 0, focus: index)
+        line.segments.append(.init(text: "[ \(t(action.label(for: state.draft))) ]", style: focused ? Style(bold: true, reverse: true) : .bold))
+        return [line] + wrapped(t(action.help), style: .muted, indent: 4, focus: index) + [BodyLine(focus: index)]
+    }
+
     // MARK: Status
 
     private func status() -> [BodyLine] {
@@ -205,6 +208,10 @@ struct BodyBuilder {
             lines += wrapped(t(date.label) + ": " + t(date.value), style: .plain, indent: 2)
         }
         lines.append(BodyLine())
+        let stops = state.focusStops
+        for item in state.screen.items {
+            if case .action(let action) = item { lines += actionLines(action, stops: stops) }
+        }
         return lines
     }
 }

@@ -46,7 +46,9 @@ public struct PlainWizard {
             say("== \(screen.heading(in: language)) (\(index + 1)/\(screens.count)) ==")
             for line in TextWrap.lines(t(screen.guidance), width: 78) { say(line) }
             if screen.kind == .status {
+                // Submit and the demo review's steps, offered again after each until declined.
                 printStatus(state.draft)
+                while performActions(of: screen, state: &state, file: file, lock: lock) { printStatus(state.draft) }
                 return 0
             }
             // Walk the visible fields in order (an answer can reveal the next question),
@@ -109,24 +111,29 @@ public struct PlainWizard {
         }
     }
 
-    /// Offers the screen's actions (make the key and CSR, read the certificate) as yes/no questions.
-    private func performActions(of screen: ScreenSpec, state: inout WizardState, file: DraftFile, lock: DraftLock) {
+    /// Offers the screen's actions (make the key and CSR, read the certificate, submit) as yes/no
+    /// questions; true when one was done.
+    @discardableResult
+    private func performActions(of screen: ScreenSpec, state: inout WizardState, file: DraftFile, lock: DraftLock) -> Bool {
+        var performed = false
         for item in screen.items {
             guard case .action(let action) = item, action.isVisible(state.draft) else { continue }
             say("")
-            say(t(action.label) + "? " + t(action.help))
+            say(t(action.label(for: state.draft)) + "? " + t(action.help))
             write("> (y/n) ")
             guard let answer = readLine()?.trimmed.lowercased(), ["y", "yes", "はい"].contains(answer) else { continue }
-            let actions = ScreenActions(keysDirectory: store.keysDirectory(draft: file.name), today: today)
+            let actions = ScreenActions(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome)
             switch actions.perform(action.id, on: state.draft) {
             case .success(let (updated, message)):
                 state.replaceDraft(updated)
                 try? file.save(updated, holding: lock)
                 say("  " + t(message))
+                performed = true
             case .failure(let reason):
                 say("  ✗ " + t(reason))
             }
         }
+        return performed
     }
 
     private func printNotes(before field: ScreenField, in screen: ScreenSpec, draft: Draft) {

@@ -1,5 +1,6 @@
 import CertWizardCore
 import CertWizardPKI
+import Issuers
 import X509
 
 /// What screen actions do, for the full-screen and the plain wizard alike. They touch disk
@@ -8,10 +9,13 @@ public struct ScreenActions: Sendable {
     /// Where new keys go for this draft.
     let keysDirectory: String
     let today: CalendarDate
+    /// certwiz's data folder, for the demo issuer's CA and outbox.
+    let dataHome: String?
 
-    public init(keysDirectory: String, today: CalendarDate) {
+    public init(keysDirectory: String, today: CalendarDate, dataHome: String? = nil) {
         self.keysDirectory = keysDirectory
         self.today = today
+        self.dataHome = dataHome
     }
 
     /// The draft after the action, and what to tell the applicant; or why it could not be done.
@@ -20,6 +24,9 @@ public struct ScreenActions: Sendable {
         case "make-key-and-csr": return makeKeyAndCSR(draft)
         case "read-current-certificate": return readCurrentCertificate(draft)
         case "load-csr-file": return loadCSRFile(draft)
+        case "submit": return submit(draft)
+        case "demo-advance": return demoAdvance(draft, all: false)
+        case "demo-advance-all": return demoAdvance(draft, all: true)
         default: return .failure(Localized("不明な操作です: \(id)", "unknown action: \(id)"))
         }
     }
@@ -76,5 +83,49 @@ public struct ScreenActions: Sendable {
         let cn = updated.currentCertificate.commonName ?? "?"
         return .success((updated, Localized("読み込みました: \(cn) (\(updated.currentCertificate.notAfter.map(\.iso8601) ?? "?") まで)",
                                             "Read: \(cn) (valid until \(updated.currentCertificate.notAfter.map(\.iso8601) ?? "?"))")))
+    }
+
+    private func submit(_ draft: Draft) -> Result<(Draft, Localized), Localized> {
+        let errors = Validator.findings(for: draft, today: today).filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            return .failure(Localized("エラーが \(errors.count) 件あるため申請しません。F2 の一覧で ✗ の画面を直してください",
+                                      "Not submitted: \(errors.count) error(s) left; fix the screens marked ✗ in the F2 list"))
+        }
+        do {
+            let issuer = try Issuers.issuer(for: draft)
+            let submission = try issuer.submit(draft, today: today)
+            let updated = Issuers.record(submission, in: draft, issuer: issuer.id, today: today)
+            return .success((updated, Localized("申請しました。注文番号 \(submission.orderNumber)。\(submission.instructions.ja)",
+                                                "Submitted: order \(submission.orderNumber). \(submission.instructions.en)")))
+        } catch let error as IssuerError {
+            return .failure(error.message)
+        } catch {
+            return .failure(Localized("申請できません: \(error)", "Could not submit: \(error)"))
+        }
+    }
+
+    private func demoAdvance(_ draft: Draft, all: Bool) -> Result<(Draft, Localized), Localized> {
+        guard let dataHome else { return .failure(Localized("データフォルダがありません", "No data folder for the demo issuer")) }
+        let ca: DemoCA
+        do { ca = try DemoCA.openOrCreate(in: dataHome + "/demo-ca") } catch { return .failure(error.message) }
+        let review = DemoReview(ca: ca, outbox: dataHome + "/outbox", fallbackDirectory: keysDirectory)
+        do throws(DemoReview.ReviewError) {
+            let updated: Draft
+            let steps: [ApplicationEvent]
+            if all {
+                (updated, steps) = try review.advanceAll(draft, today: today)
+            } else {
+                let (next, step) = try review.advance(draft, today: today)
+                (updated, steps) = (next, [step])
+            }
+            let done = Localized(steps.map { ReviewOrder.label($0).ja }.joined(separator: "、"), steps.map { ReviewOrder.label($0).en }.joined(separator: ", "))
+            guard let certificate = updated.issuance.certificatePath, steps.contains(.issued) else {
+                return .success((updated, Localized("デモ審査: \(done.ja)", "Demo review: \(done.en)")))
+            }
+            return .success((updated, Localized("デモ審査: \(done.ja)。証明書: \(certificate)、発行のお知らせは \(dataHome)/outbox",
+                                                "Demo review: \(done.en). Certificate: \(certificate); the notice is in \(dataHome)/outbox")))
+        } catch {
+            return .failure(error.message)
+        }
     }
 }

@@ -147,7 +147,7 @@ public final class WizardRuntime {
                 draw()
             }
         case .perform(let id):
-            let actions = ScreenActions(keysDirectory: store.keysDirectory(draft: state.session?.name ?? "default"), today: state.today)
+            let actions = ScreenActions(keysDirectory: store.keysDirectory(draft: state.session?.name ?? "default"), today: state.today, dataHome: store.dataHome)
             switch actions.perform(id, on: state.draft) {
             case .success(let (updated, message)):
                 for effect in state.update(.performed(updated, message)) { run(effect) }

@@ -6,16 +6,19 @@ extension WizardState {
     var focusStops: [FocusStop] {
         switch screen.kind {
         case .welcome: return [.welcomeList, .welcomeName]
-        case .status: return [.back]
-        case .form:
-            let stops: [FocusStop] = screen.items.compactMap { item in
-                switch item {
-                case .field(let field): return field.isVisible(draft) ? .field(field.path) : nil
-                case .action(let action): return action.isVisible(draft) ? .action(action.id) : nil
-                default: return nil
-                }
+        case .status: return itemStops + [.back]
+        case .form: return itemStops + [.back, .next]
+        }
+    }
+
+    /// The screen's visible fields and actions, in order.
+    private var itemStops: [FocusStop] {
+        screen.items.compactMap { item in
+            switch item {
+            case .field(let field): return field.isVisible(draft) ? .field(field.path) : nil
+            case .action(let action): return action.isVisible(draft) ? .action(action.id) : nil
+            default: return nil
             }
-            return stops + [.back, .next]
         }
     }
 

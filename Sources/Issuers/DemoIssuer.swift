@@ -13,6 +13,7 @@ public struct DemoIssuer: Issuer {
 
     public func submit(_ draft: Draft, today: CalendarDate) throws -> Submission {
         if let number = draft.order.orderNumber { throw IssuerError.alreadySubmitted(orderNumber: number) }
+        guard draft.csr.pem?.trimmed.isEmpty == false else { throw IssuerError.noCSR }
         let product = draft.order.product ?? .secure
         let quote = catalogue.quote(product: product, licenses: draft.order.licenses ?? 1, express: draft.order.express == true)
         let number = "DEMO-\(today.iso8601.filter(\.isNumber))-\(String(UInt32.random(in: 0..<1_000_000) + 1_000_000).dropFirst())"

@@ -69,7 +69,7 @@ struct DemoAdvanceCommand: ParsableCommand {
             return L("発行しました: \(d.issuance.certificatePath ?? "")、中間証明書: \(d.issuance.chainPath ?? "")",
                      "Issued: \(d.issuance.certificatePath ?? ""), intermediate: \(d.issuance.chainPath ?? "")")
         default:
-            return DemoReview.label(step).local
+            return ReviewOrder.label(step).local
         }
     }
 }

@@ -12,6 +12,10 @@ import Testing
         #expect(refused.status == 1 && refused.stdout.contains("cn-not-fqdn") && refused.stderr.contains("not submitted"))
         #expect(!(try cli.read("bad.json")).contains("orderNumber"))
 
+        // An application carries its CSR.
+        let noCSR = try cli.run("submit", "--draft", "good", "--today", "2026-11-24")
+        #expect(noCSR.status == 1 && noCSR.stderr.contains("there is no CSR yet"), "\(noCSR.stderr)")
+        #expect(try cli.run("csr", "new", "--draft", "good").status == 0)
         let submitted = try cli.run("submit", "--draft", "good", "--today", "2026-11-24")
         #expect(submitted.status == 0, "\(submitted.stdout)\(submitted.stderr)")
         #expect(submitted.stdout.contains("Order number: DEMO-20261124-"))
@@ -30,6 +34,7 @@ import Testing
     @Test func theTransferAccountBelongsToTheStorefrontUserID() throws {
         try cli.write(validDraftJSON, to: "a.json")
         try cli.write(validDraftJSON, to: "b.json")
+        for name in ["a", "b"] { #expect(try cli.run("csr", "new", "--draft", name).status == 0) }
         _ = try cli.run("submit", "--draft", "a", "--today", "2026-11-24")
         _ = try cli.run("submit", "--draft", "b", "--today", "2026-11-24")
         let a = try DraftCodec.decode(Array(try cli.read("a.json").utf8))

@@ -5,7 +5,7 @@ import Testing
 /// terminal would: keys typed with send-keys, the screen read with capture-pane.
 final class TmuxSession {
     let socket = "certwiz-test-" + UUID().uuidString.prefix(8)
-    let cli = CertWizProcess()
+    let cli: CertWizProcess
 
     static var available: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
@@ -13,7 +13,9 @@ final class TmuxSession {
 
     /// Starts `certwiz ARGS` in a window; when it ends, the window shows `EXIT=<status>` and the
     /// terminal's modes as `stty` sees them, then stays open for the test to read.
-    init(_ arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:],
+         cli: CertWizProcess = CertWizProcess()) throws {
+        self.cli = cli
         let env = cli.environment.merging(["LANG": "C.UTF-8"]) { $1 }.merging(environment) { $1 }
         let exports = env.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
         let command = "env \(exports) \(shellQuote(CertWizProcess.binary.path)) \(arguments.map(shellQuote).joined(separator: " ")); "

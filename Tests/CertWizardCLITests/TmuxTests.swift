@@ -125,6 +125,38 @@ import Testing
     }
 }
 
+extension TmuxTests {
+    /// The README's promise: from a prepared draft to an issued certificate in the wizard, with
+    /// the status screen's buttons only (submit, then the trainer's demo review).
+    @Test func theStatusScreenSubmitsAndRunsTheDemoReviewToACertificate() throws {
+        let cli = CertWizProcess()
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        let tmux = try TmuxSession(["--draft", "site", "--today", "2026-11-24"], cli: cli)
+        var screen = try tmux.waitFor("certwiz")
+        for _ in 0..<12 where !screen.contains("Status (") {
+            try tmux.press("NPage")
+            usleep(300_000)
+            screen = try tmux.screen()
+        }
+        #expect(screen.contains("[ Submit the application ]"), "\(screen)")
+        try tmux.press("Enter")
+        screen = try tmux.waitFor("Submitted: order DEMO-20261124-")
+        #expect(screen.contains("[ Demo: Domain right of use confirmed ]"), "\(screen)")
+        try tmux.press("Tab")
+        try tmux.press("Enter")
+        screen = try tmux.waitFor("Demo review:")
+        #expect(screen.contains("5-1 Issuance") && screen.contains("✓ 5-1 Issuance"), "\(screen)")
+        try tmux.press("F10")
+        try tmux.press("y")
+        expectRestored(try tmux.waitFor("MODES-END"), exit: 0, tmux)
+        let issued = try draft(tmux, "site")
+        let certificate = try #require(issued.issuance.certificatePath)
+        #expect(FileManager.default.fileExists(atPath: certificate) && issued.issuance.issuedOn == CalendarDate(iso8601: "2026-11-24"))
+        #expect(FileManager.default.fileExists(atPath: cli.home + "/data/certwiz/outbox/\(try #require(issued.order.orderNumber)).eml"))
+    }
+}
+
 func writeAnswers(_ json: String) throws -> String {
     let path = NSTemporaryDirectory() + "answers-" + UUID().uuidString + ".json"
     try json.write(toFile: path, atomically: true, encoding: .utf8)

@@ -49,16 +49,24 @@ public struct ScreenField: Sendable {
 /// runtime performs outside `update`.
 public struct ScreenAction: Sendable {
     public let id: String
-    public let label: Localized
     public let help: Localized
     public let isVisible: @Sendable (Draft) -> Bool
+    private let makeLabel: @Sendable (Draft) -> Localized
 
     public init(_ id: String, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+        self.init(id, label: { _ in label }, help: help, when: isVisible)
+    }
+
+    /// An action whose button names what it will do for this draft ("Demo: payment received").
+    public init(_ id: String, label: @escaping @Sendable (Draft) -> Localized, help: Localized,
+                when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
         self.id = id
-        self.label = label
+        self.makeLabel = label
         self.help = help
         self.isVisible = isVisible
     }
+
+    public func label(for draft: Draft) -> Localized { makeLabel(draft) }
 }
 
 /// A part of a screen.

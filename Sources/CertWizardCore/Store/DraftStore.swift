@@ -37,10 +37,12 @@ public struct DraftStore: Sendable {
         if let reason { throw .invalidName(name, reason: reason) }
     }
 
+    /// certwiz's data folder, the drafts folder's parent (`$XDG_DATA_HOME/certwiz`).
+    public var dataHome: String { AtomicFile.split(directory).dir }
+
     /// Where keys made for draft `name` go: `keys/NAME` beside the drafts folder.
     public func keysDirectory(draft name: String) -> String {
-        let dataHome = AtomicFile.split(directory).dir
-        return DataHome.join(dataHome, "keys/" + name)
+        DataHome.join(dataHome, "keys/" + name)
     }
 
     /// A draft named on the command line: a path when it contains `/` or ends in `.json`,

@@ -73,7 +73,7 @@ struct Tracker {
             ? Localized("発行元のサイトで申請してください (certwiz sheet の内容を写します)。その後 certwiz record submitted --order 注文番号 で記録します",
                         "Apply on the issuer's web site (copy from certwiz sheet), then record it with certwiz record submitted --order NUMBER")
             : Localized("準備ができました。申請してください (状況の画面の「申請する」か certwiz submit)",
-                        "Preparation is complete: submit the application (\"Submit\" on the status screen, or certwiz submit)"))
+                        "Preparation is complete: submit the application (\"Submit the application\" on the status screen, or certwiz submit)"))
     }
 
     // MARK: 3-1 Domain check and documents
@@ -290,8 +290,7 @@ struct Tracker {
         let express = draft.order.express == true
         // What issuance waits for: the verifications, and payment unless it is deferred or by coupon.
         var needed: [Step] = [.domainCheck, .documents, .organizationCheck, .phoneVerification]
-        let paysFirst = draft.payment.method == .bankTransfer && !(draft.payment.deferred == true && draft.applicationType == .renewal)
-        if paysFirst { needed.append(.payment) }
+        if ReviewOrder.paysFirst(draft) { needed.append(.payment) }
         let relevant = lines.filter { needed.contains($0.step) }
         let pending = relevant.filter { $0.state != .done && $0.state != .notNeeded }
         var details: [Localized] = []
@@ -322,8 +321,8 @@ struct Tracker {
         let certificate = value(draft.issuance.certificatePath)
         let chain = value(draft.issuance.chainPath)
         return line(.installation, .toDo, [Localized("IIS 以外は中間 CA 証明書を別に入れます", "Every server but IIS needs the intermediate installed separately")],
-                    action: Localized("証明書 (\(certificate)) と中間 CA 証明書 (\(chain)) をサーバに入れ、certwiz record installed で記録してください",
-                                      "Install the certificate (\(certificate)) and the intermediate (\(chain)) on the server, then record it with certwiz record installed"))
+                    action: Localized("証明書 (\(certificate)) と中間 CA 証明書 (\(chain)) をサーバに入れ、インストールの画面か certwiz record installed で記録してください",
+                                      "Install the certificate (\(certificate)) and the intermediate (\(chain)) on the server, then mark it on the Installation screen or with certwiz record installed"))
     }
 
     // MARK: Key dates
