@@ -21,7 +21,7 @@ struct CertWiz: ParsableCommand {
                 Exit codes: 0 success, 1 errors found, refused, or answers stopped, 2 unreadable input, 64 bad arguments, 128+N ended by signal N.
                 """),
             subcommands: [WizardCommand.self, DraftsCommand.self, ValidateCommand.self, NewCommand.self, SetCommand.self, RemoveCommand.self,
-                          CSRCommand.self, CertCommand.self, SubmitCommand.self, StatusCommand.self, SheetCommand.self, RecordCommand.self, DemoCommand.self],
+                          CSRCommand.self, CertCommand.self, SubmitCommand.self, StatusCommand.self, SheetCommand.self, RecordCommand.self, ReissueCommand.self, DemoCommand.self],
             defaultSubcommand: WizardCommand.self
         )
 

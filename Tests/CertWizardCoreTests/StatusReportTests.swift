@@ -214,3 +214,15 @@ private func record(_ events: [(ApplicationEvent, String)], in draft: Draft) thr
         #expect(filled.sections.last?.entries.last?.value?.en == "admin@example.co.jp")
     }
 }
+
+@Suite struct ReissueTermsTests {
+    @Test func aFreeReissueNeedsNoTransferDateButAChargedOneDoes() {
+        var d = completeDraft(.reissue)   // first issued 2026-11-10
+        d.payment.plannedDate = nil
+        #expect(!codes(d, on: date("2026-12-05")).contains("payment-date-missing"))
+        #expect(codes(d, on: date("2026-12-06")).contains("payment-date-missing"))
+        let terms = ReissueTerms(originalIssuedOn: date("2026-11-10"), today: date("2026-12-05"))
+        #expect(terms.isFree && terms.freeUntil == date("2026-12-05") && terms.handledOn == date("2026-12-07"))
+        #expect(!ReissueTerms(originalIssuedOn: date("2026-11-10"), today: date("2026-12-06")).isFree)
+    }
+}

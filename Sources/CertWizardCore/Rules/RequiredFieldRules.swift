@@ -25,6 +25,11 @@ enum RequiredFieldRules {
     static let isRenewal: @Sendable (Draft) -> Bool = { $0.applicationType == .renewal }
     static let isReissue: @Sendable (Draft) -> Bool = { $0.applicationType == .reissue }
 
+    static func isFreeReissue(_ draft: Draft, today: CalendarDate) -> Bool {
+        guard draft.applicationType == .reissue, let original = draft.reissue.originalIssuedOn ?? draft.currentCertificate.notBefore else { return false }
+        return ReissueTerms(originalIssuedOn: original, today: today).isFree
+    }
+
     static let requirements: [Requirement] = [
         answer("applicationType", "application-type-missing") { $0.applicationType },
         text("organization.nameJa", "organization-name-ja-missing") { $0.organization.nameJa },
@@ -67,6 +72,8 @@ enum RequiredFieldRules {
         Rule(codes: requirements.map(\.code)) { context in
             requirements.compactMap { r in
                 guard r.appliesWhen(context.draft), r.isEmpty(context.draft) else { return nil }
+                // A free reissue has nothing to transfer, so no planned date (freeness depends on today).
+                if r.code == "payment-date-missing", isFreeReissue(context.draft, today: context.today) { return nil }
                 let label = FieldLabels.label(r.path)
                 return Finding(.error, r.code, field: r.path,
                                Localized("\(label.ja): 未入力です", "\(label.en): not filled in"))

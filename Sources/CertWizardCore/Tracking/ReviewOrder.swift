@@ -16,13 +16,18 @@ public enum ReviewOrder {
         if paysFirst(d), d.payment.paidOn == nil { return .paymentReceived }
         if d.phoneVerification.done != true { return .phoneVerified }
         if d.issuance.issuedOn == nil { return .issued }
-        if d.payment.method == .bankTransfer, d.payment.paidOn == nil { return .paymentReceived }
+        if owesTransfer(d), d.payment.paidOn == nil { return .paymentReceived }
         return nil
     }
 
-    /// Whether payment comes before issuance: a bank transfer, unless a renewal defers it.
+    /// Whether a bank transfer is owed at all (a free reissue owes nothing).
+    public static func owesTransfer(_ d: Draft) -> Bool {
+        d.payment.method == .bankTransfer && d.order.amount != 0
+    }
+
+    /// Whether payment comes before issuance: a transfer owed, unless a renewal defers it.
     public static func paysFirst(_ d: Draft) -> Bool {
-        d.payment.method == .bankTransfer && !(d.payment.deferred == true && d.applicationType == .renewal)
+        owesTransfer(d) && !(d.payment.deferred == true && d.applicationType == .renewal)
     }
 
     /// What the trainer's button for `step` says ("the approver replied", "payment received").

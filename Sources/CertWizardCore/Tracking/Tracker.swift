@@ -189,6 +189,9 @@ struct Tracker {
         case nil:
             return line(.payment, .toDo, action: Localized("支払方法を選んでください", "Choose how you pay"))
         case .bankTransfer:
+            if isSubmitted, draft.order.amount == 0 {
+                return line(.payment, .notNeeded, [Localized("支払いはありません (無償の再発行)", "Nothing to pay (a free reissue)")])
+            }
             if let paid = pay.paidOn {
                 return line(.payment, .done, paid, .happened, [Localized("\(amount.ja) の入金が確認されました", "\(amount.en) received")])
             }
