@@ -20,7 +20,7 @@ let validDraftJSON = #"""
     let cli = CertWizProcess()
 
     @Test func everyCommandHasHelp() throws {
-        for command in [[], ["wizard"], ["drafts"], ["validate"], ["new"], ["set"], ["rm"]] {
+        for command in [[], ["wizard"], ["drafts"], ["validate"], ["new"], ["set"], ["rm"], ["submit"], ["status"], ["sheet"], ["record"], ["reissue"], ["demo", "advance"]] {
             let result = try cli.run(args: command + ["--help"])
             #expect(result.status == 0, "\(command)")
             #expect(result.stdout.contains("USAGE: certwiz"), "\(command)")
