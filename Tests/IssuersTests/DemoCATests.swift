@@ -140,3 +140,34 @@ func openssl(_ arguments: [String], in directory: String) throws -> (status: Int
         #expect(DemoReview.nextStep(d) == .paymentReceived)
     }
 }
+
+@Suite struct IssuerHandoverTests {
+    let today = CalendarDate(iso8601: "2026-11-24")!
+
+    @Test func theDemoIssuerHandsOverTheCertificateAndChainAndRefusesAForeignOne() throws {
+        let folder = Folder()
+        var draft = Draft(applicationType: .new)
+        draft.csr.commonName = "www.example.co.jp"
+        draft.csr.organization = "Sample K.K."
+        draft.domainCheck.whoisMatches = true
+        draft.payment.method = .coupon
+        let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Sample K.K.", country: "JP")
+        draft = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path + "/keys", today: today).recorded(in: draft)
+        let issuer = DemoIssuer()
+        #expect(try issuer.issuedCertificate(for: draft) == nil)  // nothing issued yet
+        draft = Issuers.record(try issuer.submit(draft, today: today), in: draft, issuer: issuer.id, today: today)
+        #expect(issuer.status(of: draft, today: today).line(.application)?.state == .done)
+
+        let review = DemoReview(ca: try DemoCA.openOrCreate(in: folder.path + "/demo-ca"), outbox: folder.path + "/outbox", fallbackDirectory: folder.path)
+        draft = try review.advanceAll(draft, today: today).0
+        let handed = try #require(try issuer.issuedCertificate(for: draft))
+        #expect(handed.certificatePEM.hasPrefix("-----BEGIN CERTIFICATE-----"))
+        #expect(try Certificate(pemEncoded: handed.chainPEM).subject.description.contains(DemoCA.intermediateName))
+        #expect(issuer.status(of: draft, today: today).line(.issuance)?.state == .done)
+
+        // A certificate for another key is not handed over as this application's.
+        var other = draft
+        other.csr.publicKeyFingerprint = String(repeating: "0", count: 64)
+        #expect(throws: IssuerError.self) { try issuer.issuedCertificate(for: other) }
+    }
+}
