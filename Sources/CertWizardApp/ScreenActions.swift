@@ -92,23 +92,18 @@ public struct ScreenActions: Sendable {
                                       "Not submitted: \(errors.count) error(s) left; fix the screens marked ✗ in the F2 list"))
         }
         do {
-            let issuer = try Issuers.issuer(for: draft)
-            let submission = try issuer.submit(draft, today: today)
-            let updated = Issuers.record(submission, in: draft, issuer: issuer.id, today: today)
+            let (updated, submission, _) = try Issuers.submit(draft, today: today)
             return .success((updated, Localized("申請しました。注文番号 \(submission.orderNumber)。\(submission.instructions.ja)",
                                                 "Submitted: order \(submission.orderNumber). \(submission.instructions.en)")))
-        } catch let error as IssuerError {
-            return .failure(error.message)
         } catch {
-            return .failure(Localized("申請できません: \(error)", "Could not submit: \(error)"))
+            return .failure(error.message)
         }
     }
 
     private func demoAdvance(_ draft: Draft, all: Bool) -> Result<(Draft, Localized), Localized> {
         guard let dataHome else { return .failure(Localized("データフォルダがありません", "No data folder for the demo issuer")) }
-        let ca: DemoCA
-        do { ca = try DemoCA.openOrCreate(in: dataHome + "/demo-ca") } catch { return .failure(error.message) }
-        let review = DemoReview(ca: ca, outbox: dataHome + "/outbox", fallbackDirectory: keysDirectory)
+        let review: DemoReview
+        do { review = try DemoReview.inDataHome(dataHome, fallbackDirectory: keysDirectory) } catch { return .failure(error.message) }
         do throws(DemoReview.ReviewError) {
             let updated: Draft
             let steps: [ApplicationEvent]

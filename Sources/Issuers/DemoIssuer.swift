@@ -44,11 +44,25 @@ public struct DemoIssuer: Issuer {
 
 /// The issuers certwiz knows, by `order.issuer`.
 public enum Issuers {
-    public static func issuer(for draft: Draft) throws -> any Issuer {
+    public static func issuer(for draft: Draft) throws(IssuerError) -> any Issuer {
         switch draft.order.issuer ?? "demo" {
         case "demo": return DemoIssuer()
         case "manual": return ManualIssuer()
         case let other: throw IssuerError.unknownIssuer(other)
+        }
+    }
+
+    /// Submits `draft` to its issuer and returns the draft with the order recorded. Validation is
+    /// the caller's, which shows the findings its own way.
+    public static func submit(_ draft: Draft, today: CalendarDate) throws(IssuerError) -> (draft: Draft, submission: Submission, issuer: any Issuer) {
+        let issuer = try issuer(for: draft)
+        do {
+            let submission = try issuer.submit(draft, today: today)
+            return (record(submission, in: draft, issuer: issuer.id, today: today), submission, issuer)
+        } catch let error as IssuerError {
+            throw error
+        } catch {
+            throw .submissionFailed(Localized("申請できません: \(error)", "could not submit: \(error)"))
         }
     }
 

@@ -29,6 +29,12 @@ public struct DemoReview: Sendable {
         self.fallbackDirectory = fallbackDirectory
     }
 
+    /// The review over the demo CA in certwiz's data folder (made on first use; a damaged one is
+    /// reported, not replaced), with the notices going to its outbox.
+    public static func inDataHome(_ dataHome: String, fallbackDirectory: String) throws(DemoCA.LoadError) -> DemoReview {
+        DemoReview(ca: try DemoCA.openOrCreate(in: dataHome + "/demo-ca"), outbox: dataHome + "/outbox", fallbackDirectory: fallbackDirectory)
+    }
+
     /// The next event the review waits for, or nil when everything is done (or not submitted).
     public static func nextStep(_ d: Draft) -> Step? { ReviewOrder.next(d) }
 

@@ -65,6 +65,8 @@ public enum IssuerError: Error, Equatable, Sendable {
     case appliedOnTheWebSite
     /// An application carries its CSR.
     case noCSR
+    /// The issuer failed for a reason of its own.
+    case submissionFailed(Localized)
     /// The issued certificate cannot be handed over: unreadable, or not this application's.
     case handover(Localized)
 
@@ -74,7 +76,7 @@ public enum IssuerError: Error, Equatable, Sendable {
             return Localized("この下書きは申請済みです (注文番号 \(number))", "this draft has been submitted already (order \(number))")
         case .unknownIssuer(let id):
             return Localized("発行元「\(id)」は使えません (使えるのは demo と manual)", "the issuer \"\(id)\" is not available (available: demo, manual)")
-        case .handover(let why):
+        case .handover(let why), .submissionFailed(let why):
             return why
         case .noCSR:
             return Localized("CSR がまだありません。1-2 の画面で鍵と CSR を作るか (certwiz csr new)、既存の CSR を貼ってください",

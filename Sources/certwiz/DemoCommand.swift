@@ -36,12 +36,13 @@ struct DemoAdvanceCommand: ParsableCommand {
         let day = today ?? CalendarDate.today()
         let home = DataHome.directory(environment: processEnvironment)
         var (file, current, lock) = try DraftLocator().openForEditing(draft)
-        let ca: DemoCA
-        do { ca = try DemoCA.openOrCreate(in: home + "/demo-ca") } catch {
+        let review: DemoReview
+        do {
+            review = try DemoReview.inDataHome(home, fallbackDirectory: DraftStore(environment: processEnvironment).keysDirectory(draft: file.name))
+        } catch {
             Output.error(error.message.local)
             throw ExitCode(ExitStatus.unreadable)
         }
-        let review = DemoReview(ca: ca, outbox: home + "/outbox", fallbackDirectory: DraftStore(environment: processEnvironment).keysDirectory(draft: file.name))
         var advanced = 0
         repeat {
             do {

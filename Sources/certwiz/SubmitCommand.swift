@@ -27,9 +27,8 @@ struct SubmitCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failed)
         }
         do {
-            let issuer = try Issuers.issuer(for: loaded)
-            let submission = try issuer.submit(loaded, today: day)
-            loaded = Issuers.record(submission, in: loaded, issuer: issuer.id, today: day)
+            let (submitted, submission, issuer) = try Issuers.submit(loaded, today: day)
+            loaded = submitted
             try file.save(loaded, holding: lock)
             print(L("申請しました (\(issuer.name.ja))", "Submitted (\(issuer.name.en))"))
             print(L("注文番号: ", "Order number: ") + submission.orderNumber)

@@ -39,16 +39,13 @@ extension Draft {
         d.organization = organization
         d.applicantInCharge = applicantInCharge
         d.technicalContact = technicalContact
+        // The same subject and key type, but a new key: nothing of the old key or CSR is kept.
+        d.csr = csr
         d.csr.origin = .generateHere
-        d.csr.commonName = csr.commonName
-        d.csr.organization = csr.organization
-        d.csr.organizationalUnit = csr.organizationalUnit
-        d.csr.locality = csr.locality
-        d.csr.state = csr.state
-        d.csr.country = csr.country
-        d.csr.subjectAltNames = csr.subjectAltNames
-        d.csr.keyType = csr.keyType
-        d.csr.serverSoftware = csr.serverSoftware
+        d.csr.keyPath = nil
+        d.csr.publicKeyFingerprint = nil
+        d.csr.pem = nil
+        d.csr.file = nil
         d.currentCertificate = certificate
         d.reissue.reason = reason
         d.reissue.originalIssuedOn = issuance.issuedOn
@@ -56,6 +53,8 @@ extension Draft {
         d.order.licenses = order.licenses
         d.order.issuer = order.issuer
         d.payment.method = payment.method
+        // How the domain is checked carries over; when it happened does not.
+        d.domainCheck = DomainCheck()
         d.domainCheck.whoisMatches = domainCheck.whoisMatches
         d.domainCheck.method = domainCheck.method
         d.domainCheck.approverEmail = domainCheck.approverEmail
