@@ -25,12 +25,7 @@ public let currentCertificateScreen = ScreenSpec(
             "現在の証明書の発行日 (有効期間の開始日)。", "When the current certificate was issued (the start of its validity)."), example: "2026-01-10")),
         .field(ScreenField("currentCertificate.notAfter", .date, help: Localized(
             "現在の証明書の有効期限。", "When the current certificate expires."), example: "2027-01-09")),
-        .field(ScreenField("reissue.reason", .choice(ChoiceOption.from(ReissueReason.self, [
-            "keyLost": Localized("秘密鍵の紛失・破損 (有効なバックアップなし)", "Private key lost or damaged (no valid backup)"),
-            "serverChange": Localized("証明書を移行できないサーバへの変更", "Moving to a server the certificate cannot move to"),
-            "commonNameChange": Localized("コモンネームの変更", "Common Name changes"),
-            "organizationChange": Localized("組織名・組織情報の変更", "Organization name or details change"),
-        ])), help: Localized("再発行が必要になった理由。", "Why the certificate must be reissued."),
+        .field(ScreenField("reissue.reason", .choice(ChoiceOption.from(ReissueReason.self, \.name)), help: Localized("再発行が必要になった理由。", "Why the certificate must be reissued."),
             when: { $0.applicationType == .reissue })),
         .field(ScreenField("reissue.originalIssuedOn", .date, help: Localized(
             "再発行する証明書が最初に発行された日。空なら現在の証明書の発行日を使います。",

@@ -8,14 +8,7 @@ public let csrScreen = ScreenSpec(
         "CSR (証明書署名要求) は、証明書を使うサーバ上で作成します。レンタルサーバではホスティング会社が作成します。識別名 (DN) はすべて半角英数字で入力します。",
         "Make the CSR (certificate signing request) on the server that will use the certificate; on a rented server the hosting company makes it. Every Distinguished Name field is entered in plain ASCII."),
     items: [
-        .field(ScreenField("csr.serverSoftware", .choice(ChoiceOption.from(ServerSoftware.self, [
-            "apacheOpenSSL": Localized("Apache + OpenSSL", "Apache + OpenSSL"),
-            "nginx": Localized("nginx", "nginx"),
-            "iis10": Localized("Microsoft IIS 10", "Microsoft IIS 10"),
-            "iis85": Localized("Microsoft IIS 8.5", "Microsoft IIS 8.5"),
-            "iis7": Localized("Microsoft IIS 7.x", "Microsoft IIS 7.x"),
-            "other": Localized("その他", "Other"),
-        ])), help: Localized("証明書を入れるサーバソフトウェア。インストール手順と中間証明書の入れ方が変わります。",
+        .field(ScreenField("csr.serverSoftware", .choice(ChoiceOption.from(ServerSoftware.self, \.name)), help: Localized("証明書を入れるサーバソフトウェア。インストール手順と中間証明書の入れ方が変わります。",
                              "The server software the certificate goes into; installation and the intermediate certificate depend on it."))),
         .field(ScreenField("csr.commonName", help: Localized(
             "SSL を使うサイトの FQDN。更新では現在の証明書とまったく同じにします。ワイルドカードは *.example.co.jp の形です。",

@@ -14,11 +14,7 @@ public let applicationScreen = ScreenSpec(
         ]), help: Localized(
             "どこに申請するか。デモ発行元は本物の証明書を署名しますが、ブラウザには信頼されません。未選択はデモです。",
             "Where the application goes. The demo issuer signs real certificates that browsers do not trust. Unset means the demo."))),
-        .field(ScreenField("order.product", .choice(ChoiceOption.from(Product.self, [
-            "secure": Localized("セキュア・サーバ ID", "Secure Server ID"),
-            "global": Localized("グローバル・サーバ ID", "Global Server ID"),
-            "ev": Localized("EV SSL", "EV SSL"),
-        ])), help: Localized("申請する製品。", "The product applied for."))),
+        .field(ScreenField("order.product", .choice(ChoiceOption.from(Product.self, \.name)), help: Localized("申請する製品。", "The product applied for."))),
         .field(ScreenField("order.express", .yesNo, help: Localized(
             "有料のエクスプレスサービス: 確認完了の当日に発行 (最短)。", "The paid Express service: issuance on the day verification completes, at the earliest."))),
         .field(ScreenField("order.licenses", .number, help: Localized(
@@ -31,10 +27,8 @@ public let applicationScreen = ScreenSpec(
 enum ApplicationReview {
     @Sendable static func lines(_ d: Draft) -> [SummaryLine] {
         func value(_ s: String?) -> String { s?.isEmpty == false ? s! : "—" }
-        let types = [ApplicationType.new: Localized("新規", "New application"), .renewal: Localized("更新", "Renewal"),
-                     .reissue: Localized("再発行", "Reissue")]
         return [
-            SummaryLine(FieldLabels.label("applicationType"), d.applicationType.flatMap { types[$0] } ?? Localized("—", "—")),
+            SummaryLine(FieldLabels.label("applicationType"), d.applicationType?.name ?? Localized("—", "—")),
             SummaryLine(FieldLabels.label("organization.nameJa"), value(d.organization.nameJa)),
             SummaryLine(FieldLabels.label("csr.commonName"), value(d.csr.commonName)),
             SummaryLine(Localized("識別名 (DN)", "Distinguished Name"),

@@ -27,7 +27,7 @@ public struct ApplicationSheet: Sendable {
         func named(_ path: String, _ value: Localized?) -> Entry { Entry(path: path, label: FieldLabels.label(path), value: value) }
         func yesNo(_ value: Bool?) -> Localized? { value.map { $0 ? Localized("はい", "yes") : Localized("いいえ", "no") } }
 
-        var product = [named("applicationType", d.applicationType.map(ApplicationSheet.typeName))]
+        var product = [named("applicationType", d.applicationType.map(\.name))]
         if d.applicationType == .renewal || d.applicationType == .reissue {
             product.append(Entry(path: "currentCertificate.commonName", label: Localized("更新・再発行する証明書", "Certificate renewed or reissued"),
                                  value: d.currentCertificate.commonName.map { cn in
@@ -36,16 +36,16 @@ public struct ApplicationSheet: Sendable {
                                      return Localized(cn + until + serial, cn + until + serial)
                                  }))
         }
-        product += [named("order.product", d.order.product.map(ApplicationSheet.productName)),
+        product += [named("order.product", d.order.product.map(\.name)),
                     named("order.express", yesNo(d.order.express)),
                     text("order.licenses", d.order.licenses.map(String.init))]
         if d.applicationType == .reissue {
-            product += [named("reissue.reason", d.reissue.reason.map(ApplicationSheet.reasonName)),
+            product += [named("reissue.reason", d.reissue.reason.map(\.name)),
                         text("reissue.originalIssuedOn", (d.reissue.originalIssuedOn ?? d.currentCertificate.notBefore)?.iso8601)]
         }
 
         let information = [
-            named("csr.serverSoftware", d.csr.serverSoftware.map(ApplicationSheet.serverName)),
+            named("csr.serverSoftware", d.csr.serverSoftware.map(\.name)),
             text("csr.commonName", d.csr.commonName),
             text("csr.subjectAltNames", (d.csr.subjectAltNames ?? []).joined(separator: ", ")),
             text("organization.nameJa", d.organization.nameJa),
@@ -110,43 +110,7 @@ public struct ApplicationSheet: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    public static func typeName(_ type: ApplicationType) -> Localized {
-        switch type {
-        case .new: return Localized("新規", "new")
-        case .renewal: return Localized("更新", "renewal")
-        case .reissue: return Localized("再発行", "reissue")
-        }
-    }
-
-    public static func productName(_ product: Product) -> Localized {
-        switch product {
-        case .secure: return Localized("セキュア・サーバ ID", "Secure Server ID")
-        case .global: return Localized("グローバル・サーバ ID", "Global Server ID")
-        case .ev: return Localized("EV SSL", "EV SSL")
-        }
-    }
-
-    public static func serverName(_ server: ServerSoftware) -> Localized {
-        switch server {
-        case .apacheOpenSSL: return Localized("Apache + OpenSSL", "Apache + OpenSSL")
-        case .nginx: return Localized("nginx", "nginx")
-        case .iis10: return Localized("Microsoft IIS 10", "Microsoft IIS 10")
-        case .iis85: return Localized("Microsoft IIS 8.5", "Microsoft IIS 8.5")
-        case .iis7: return Localized("Microsoft IIS 7.x", "Microsoft IIS 7.x")
-        case .other: return Localized("その他", "other")
-        }
-    }
-
-    public static func reasonName(_ reason: ReissueReason) -> Localized {
-        switch reason {
-        case .keyLost: return Localized("秘密鍵の紛失・破損", "private key lost or damaged")
-        case .serverChange: return Localized("サーバの変更", "server change")
-        case .commonNameChange: return Localized("コモンネームの変更", "Common Name change")
-        case .organizationChange: return Localized("組織名などの変更", "organization details change")
-        }
-    }
-
-    public static func domainMethodName(_ method: DomainCheckMethod) -> Localized {
+    static func domainMethodName(_ method: DomainCheckMethod) -> Localized {
         switch method {
         case .whoisChange: return Localized("WHOIS の登録者を変更", "change the WHOIS registrant")
         case .approverEmail: return Localized("承認者メール", "approver e-mail")

@@ -10,7 +10,7 @@ import CertWizardCore
 /// as an RFC 5322 message (.eml), UTF-8, the subject MIME-encoded.
 enum IssuanceNotice {
     static func eml(draft: Draft, certificatePEM: String, intermediatePEM: String, date: Date) -> String {
-        let product = draft.order.product == .global ? "グローバル・サーバ ID" : draft.order.product == .ev ? "EV SSL" : "セキュア・サーバ ID"
+        let product = (draft.order.product ?? .secure).name.ja
         let subject = "サーバ ID 発行のお知らせ (\(product)) [DEMO]"
         let encodedSubject = "=?UTF-8?B?" + Data(subject.utf8).base64EncodedString() + "?="
         let to = draft.technicalContact.email ?? "technical-contact@example.invalid"

@@ -4,7 +4,7 @@ import CertWizardCore
 public struct ProductCatalogue: Sendable {
     public struct Price: Sendable {
         public let product: Product
-        public let name: Localized
+        public var name: Localized { product.name }
         /// Per license, per year, in yen, before tax.
         public let yen: Int
     }
@@ -16,9 +16,9 @@ public struct ProductCatalogue: Sendable {
 
     public static let demo = ProductCatalogue(
         prices: [
-            Price(product: .secure, name: Localized("セキュア・サーバ ID", "Secure Server ID"), yen: 80_000),
-            Price(product: .global, name: Localized("グローバル・サーバ ID", "Global Server ID"), yen: 120_000),
-            Price(product: .ev, name: Localized("EV SSL", "EV SSL"), yen: 180_000),
+            Price(product: .secure, yen: 80_000),
+            Price(product: .global, yen: 120_000),
+            Price(product: .ev, yen: 180_000),
         ],
         expressYen: 30_000, taxPercent: 10, isExample: true)
 

@@ -78,8 +78,8 @@ struct ReissueCommand: ParsableCommand {
             Output.error(error.message.local)
             throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
         }
-        print(L("再発行の下書き \(newName) を作りました (理由: \(ApplicationSheet.reasonName(reason).ja))",
-                "Created the reissue draft \(newName) (reason: \(ApplicationSheet.reasonName(reason).en))"))
+        print(L("再発行の下書き \(newName) を作りました (理由: \(reason.name.ja))",
+                "Created the reissue draft \(newName) (reason: \(reason.name.en))"))
         print(terms.summary.local)
         if terms.handledOn != day {
             print(L("今日は営業日ではありません。依頼は \(terms.handledOn) に扱われます (営業日 10:00〜18:00)",

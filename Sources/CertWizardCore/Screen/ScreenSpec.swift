@@ -144,4 +144,10 @@ extension ChoiceOption {
         where T.RawValue == String {
         type.allCases.map { ChoiceOption($0.rawValue, labels[$0.rawValue] ?? Localized($0.rawValue, $0.rawValue)) }
     }
+
+    /// Options for every case of a draft enum, each labelled by its own name (`ValueNames.swift`).
+    public static func from<T: CaseIterable & RawRepresentable>(_ type: T.Type, _ label: (T) -> Localized) -> [ChoiceOption]
+        where T.RawValue == String {
+        type.allCases.map { ChoiceOption($0.rawValue, label($0)) }
+    }
 }

@@ -258,12 +258,12 @@ struct Tracker {
         guard isSubmitted else { return line(.phoneVerification, .blocked(Tracker.notApplied)) }
         let name = value(aic.name)
         let department = aic.department?.isEmpty == false ? Localized(" (\(aic.department!)) ", " (\(aic.department!))") : Localized("", "")
-        let type = draft.applicationType == .renewal ? Localized("更新", "renewal") : draft.applicationType == .reissue ? Localized("再発行", "reissue") : Localized("新規", "new")
+        let type = (draft.applicationType ?? .new).name
         var details = [
             Localized("発行元が代表電話番号 \(value(draft.organization.phone)) に電話し、\(name) さん\(department.ja)への取り次ぎを頼みます",
                       "The issuer calls the representative number \(value(draft.organization.phone)) and asks for \(name)\(department.en)"),
-            Localized("確認されること: 製品 (\(value(draft.order.product?.rawValue))) と申請種別 (\(type.ja))、O (\(value(draft.csr.organization))) と CN (\(value(draft.csr.commonName)))、技術担当者の会社・氏名・メール (\(value(tech.company))、\(value(tech.name))、\(value(tech.email)))、申請の意思",
-                      "It asks: the product (\(value(draft.order.product?.rawValue))) and application type (\(type.en)); O (\(value(draft.csr.organization))) and CN (\(value(draft.csr.commonName))); the technical contact's company, name and e-mail (\(value(tech.company)), \(value(tech.name)), \(value(tech.email))); and that they intend this application"),
+            Localized("確認されること: 製品 (\(value(draft.order.product?.name.ja))) と申請種別 (\(type.ja))、O (\(value(draft.csr.organization))) と CN (\(value(draft.csr.commonName)))、技術担当者の会社・氏名・メール (\(value(tech.company))、\(value(tech.name))、\(value(tech.email)))、申請の意思",
+                      "It asks: the product (\(value(draft.order.product?.name.en))) and application type (\(type.en)); O (\(value(draft.csr.organization))) and CN (\(value(draft.csr.commonName))); the technical contact's company, name and e-mail (\(value(tech.company)), \(value(tech.name)), \(value(tech.email))); and that they intend this application"),
             Localized("代表電話番号から \(name) さんにつながらない場合は在籍証明書が要ります",
                       "If \(name) cannot be reached through the representative number, an employment certificate (在籍証明書) is needed"),
         ]
