@@ -24,6 +24,17 @@ struct DraftLocator {
         }
     }
 
+    /// A draft read without locking (for commands that only look), or the reason on stderr and exit 2.
+    func read(_ option: String?) throws -> (file: DraftFile, draft: Draft) {
+        do {
+            let file = try locate(option)
+            return (file, try file.read())
+        } catch {
+            Output.error(error.message.local)
+            throw ExitCode(ExitStatus.unreadable)
+        }
+    }
+
     func locate(_ option: String?) throws(DraftStoreError) -> DraftFile {
         if let option { return try store.locate(option) }
         let listings = try store.list()

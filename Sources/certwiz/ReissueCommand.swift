@@ -32,15 +32,7 @@ struct ReissueCommand: ParsableCommand {
     func run() throws {
         let day = today ?? CalendarDate.today()
         let locator = DraftLocator()
-        let sourceFile: DraftFile
-        let source: Draft
-        do {
-            sourceFile = try locator.locate(draft)
-            source = try sourceFile.read()
-        } catch {
-            Output.error(error.message.local)
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let (sourceFile, source) = try locator.read(draft)
         guard let issuedOn = source.issuance.issuedOn, let certificatePath = source.issuance.certificatePath else {
             Output.error(L("\(sourceFile.name) はまだ発行されていません。再発行は発行済みの下書きから始めます",
                            "\(sourceFile.name) has not been issued: a reissue starts from an issued draft"))

@@ -19,15 +19,7 @@ struct SheetCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(L("JSON で出力する", "Print JSON"))) var json = false
 
     func run() throws {
-        let file: DraftFile
-        let loaded: Draft
-        do {
-            file = try DraftLocator().locate(draft)
-            loaded = try file.read()
-        } catch {
-            Output.error(error.message.local)
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let (file, loaded) = try DraftLocator().read(draft)
         let sheet = ApplicationSheet(draft: loaded)
         if json {
             struct Entry: Encodable { let path: String; let label: Localized; let value: Localized? }

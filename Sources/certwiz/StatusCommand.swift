@@ -27,15 +27,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let day = today ?? CalendarDate.today()
-        let file: DraftFile
-        let loaded: Draft
-        do {
-            file = try DraftLocator().locate(draft)
-            loaded = try file.read()
-        } catch {
-            Output.error(error.message.local)
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let (file, loaded) = try DraftLocator().read(draft)
         let report = StatusReport(draft: loaded, today: day)
         if json {
             Output.json(StatusJSON(draft: file.path, today: day, loaded, report))

@@ -17,15 +17,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Judge the draft as of this date (YYYY-MM-DD)"), valueName: "YYYY-MM-DD")) var today: CalendarDate?
 
     func run() throws {
-        let file: DraftFile
-        let loaded: Draft
-        do {
-            file = try DraftLocator().locate(draft)
-            loaded = try file.read()
-        } catch {
-            Output.error(error.message.local)
-            throw ExitCode(ExitStatus.unreadable)
-        }
+        let (file, loaded) = try DraftLocator().read(draft)
         let findings = Validator.findings(for: loaded, today: today ?? CalendarDate.today())
         let step = ProcedureStep.current(for: loaded, findings: findings)
         if json {
