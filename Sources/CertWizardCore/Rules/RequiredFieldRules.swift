@@ -5,18 +5,25 @@ enum RequiredFieldRules {
     struct Requirement: Sendable {
         let path: String
         let code: String
-        let appliesWhen: @Sendable (Draft) -> Bool
+        /// Whether the field is asked for, on the day the draft is judged.
+        let appliesWhen: @Sendable (Draft, CalendarDate) -> Bool
         let isEmpty: @Sendable (Draft) -> Bool
     }
 
     static func text(_ path: String, _ code: String, when: @escaping @Sendable (Draft) -> Bool = { _ in true },
                      _ value: @escaping @Sendable (Draft) -> String?) -> Requirement {
-        Requirement(path: path, code: code, appliesWhen: when, isEmpty: { value($0).nonBlank == nil })
+        Requirement(path: path, code: code, appliesWhen: { draft, _ in when(draft) }, isEmpty: { value($0).nonBlank == nil })
     }
 
     static func answer<T>(_ path: String, _ code: String, when: @escaping @Sendable (Draft) -> Bool = { _ in true },
                           _ value: @escaping @Sendable (Draft) -> T?) -> Requirement {
-        Requirement(path: path, code: code, appliesWhen: when, isEmpty: { value($0) == nil })
+        answer(path, code, whenOn: { draft, _ in when(draft) }, value)
+    }
+
+    /// A requirement that depends on the day as well (a free reissue's window).
+    static func answer<T>(_ path: String, _ code: String, whenOn: @escaping @Sendable (Draft, CalendarDate) -> Bool,
+                          _ value: @escaping @Sendable (Draft) -> T?) -> Requirement {
+        Requirement(path: path, code: code, appliesWhen: whenOn, isEmpty: { value($0) == nil })
     }
 
     static let unlisted: @Sendable (Draft) -> Bool = {
@@ -62,8 +69,10 @@ enum RequiredFieldRules {
         text("technicalContact.phone", "technical-phone-missing") { $0.technicalContact.phone },
         answer("order.product", "product-missing") { $0.order.product },
         answer("payment.method", "payment-method-missing") { $0.payment.method },
-        answer("payment.plannedDate", "payment-date-missing",
-               when: { $0.payment.method == .bankTransfer && $0.payment.deferred != true }) { $0.payment.plannedDate },
+        // A free reissue has nothing to transfer, so no planned date.
+        answer("payment.plannedDate", "payment-date-missing", whenOn: { draft, today in
+            draft.payment.method == .bankTransfer && draft.payment.deferred != true && !isFreeReissue(draft, today: today)
+        }) { $0.payment.plannedDate },
         answer("domainCheck.method", "domain-check-method-missing", when: { $0.domainCheck.whoisMatches == false }) { $0.domainCheck.method },
         text("domainCheck.approverEmail", "approver-email-missing", when: { $0.domainCheck.method == .approverEmail }) { $0.domainCheck.approverEmail },
     ]
@@ -71,9 +80,7 @@ enum RequiredFieldRules {
     static let all: [Rule] = [
         Rule(codes: requirements.map(\.code)) { context in
             requirements.compactMap { r in
-                guard r.appliesWhen(context.draft), r.isEmpty(context.draft) else { return nil }
-                // A free reissue has nothing to transfer, so no planned date (freeness depends on today).
-                if r.code == "payment-date-missing", isFreeReissue(context.draft, today: context.today) { return nil }
+                guard r.appliesWhen(context.draft, context.today), r.isEmpty(context.draft) else { return nil }
                 let label = FieldLabels.label(r.path)
                 return Finding(.error, r.code, field: r.path,
                                Localized("\(label.ja): 未入力です", "\(label.en): not filled in"))
