@@ -14,12 +14,12 @@ public let applicationSheetScreen = ScreenSpec(
 enum SheetLines {
     @Sendable static func lines(_ d: Draft) -> [SummaryLine] {
         let sheet = ApplicationSheet(draft: d)
-        let notEntered = Localized("(未入力)", "(not entered)")
+        let notEntered = ApplicationSheet.notEntered
         var lines: [SummaryLine] = []
         for section in sheet.sections {
             lines.append(SummaryLine(section.title, ""))
             for entry in section.entries { lines.append(SummaryLine(entry.label, entry.value ?? notEntered)) }
-            if section.title.en.hasPrefix("2.") {
+            if section.endsWithCSR {
                 let csr = sheet.csr?.split(separator: "\n").map(String.init) ?? []
                 lines.append(SummaryLine(Localized("CSR", "CSR"), csr.first.map { Localized($0, $0) } ?? notEntered))
                 for line in csr.dropFirst() { lines.append(SummaryLine(Localized("", ""), line)) }

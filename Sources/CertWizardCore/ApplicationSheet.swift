@@ -14,7 +14,12 @@ public struct ApplicationSheet: Sendable {
     public struct Section: Sendable {
         public let title: Localized
         public let entries: [Entry]
+        /// The CSR is pasted at the end of this section (the information entry).
+        public var endsWithCSR = false
     }
+
+    /// What an empty field shows.
+    public static let notEntered = Localized("(未入力)", "(not entered)")
 
     public let sections: [Section]
     /// The CSR to paste, as PEM.
@@ -74,7 +79,7 @@ public struct ApplicationSheet: Sendable {
 
         var sections = [
             Section(title: Localized("1. 製品の選択", "1. Product selection"), entries: product),
-            Section(title: Localized("2. 情報の入力", "2. Information entry"), entries: information),
+            Section(title: Localized("2. 情報の入力", "2. Information entry"), entries: information, endsWithCSR: true),
             Section(title: Localized("3. 決済", "3. Payment"), entries: payment),
         ]
         if d.domainCheck.whoisMatches == false {
@@ -92,14 +97,14 @@ public struct ApplicationSheet: Sendable {
 
     /// The sheet as text to copy from: one "label: value" a line, the CSR at the end of the entry step.
     public func text(in language: Language) -> String {
-        let notEntered = Localized("(未入力)", "(not entered)").text(in: language)
+        let notEntered = ApplicationSheet.notEntered.text(in: language)
         var lines: [String] = []
         for section in sections {
             lines.append("== " + section.title.text(in: language) + " ==")
             for entry in section.entries {
                 lines.append(entry.label.text(in: language) + ": " + (entry.value?.text(in: language) ?? notEntered))
             }
-            if section.title.en.hasPrefix("2.") {
+            if section.endsWithCSR {
                 lines.append("CSR:")
                 lines.append(csr ?? notEntered)
             }
