@@ -183,23 +183,18 @@ struct BodyBuilder {
     private func status() -> [BodyLine] {
         let report = StatusReport(draft: state.draft, today: state.today)
         var lines: [BodyLine] = []
-        let labelWidth = report.steps.map { DisplayWidth.of($0.step.label(in: state.language)) }.max() ?? 0
-        for step in report.steps {
-            let (mark, word) = UIText.stateMark(step.state, ascii: state.ascii)
-            let style: Style = switch step.state {
+        for row in StatusText.rows(report, language: state.language, ascii: state.ascii) {
+            let style: Style = switch row.line.state {
             case .done, .notNeeded: .ok
             case .blocked: .muted
             case .toDo: .bold
             case .waiting: .plain
             }
-            var line = BodyLine("\(mark) " + DisplayWidth.pad(step.step.label(in: state.language), to: labelWidth + 2), style: style, indent: 2)
-            let date = UIText.stepDate(step).map { "  " + t($0) } ?? ""
-            line.segments.append(.init(text: t(word) + date, style: style))
+            var line = BodyLine(row.head, style: style, indent: 2)
+            line.segments.append(.init(text: row.state, style: style))
             lines.append(line)
-            if UIText.showsDetails(step) {
-                if step.state == .toDo, let action = step.action { lines += wrapped((state.ascii ? "-> " : "→ ") + t(action), style: .accent, indent: 6) }
-                for detail in step.details { lines += wrapped("- " + t(detail), style: .muted, indent: 6) }
-            }
+            if let action = row.action { lines += wrapped(action, style: .accent, indent: 6) }
+            for detail in row.details { lines += wrapped(detail, style: .muted, indent: 6) }
         }
         lines.append(BodyLine())
         lines += wrapped(t(Localized("次にすること: ", "Next: ")) + t(report.nextAction), style: .accent, indent: 2)
