@@ -56,6 +56,12 @@ public enum CSRInspector {
         throw .notCSR
     }
 
+    /// The draft's CSR (`csr.pem`), parsed; nil when there is none or the library cannot read it.
+    public static func request(in draft: Draft) -> CertificateSigningRequest? {
+        guard let pem = draft.csr.pem, let der = try? csrDER(from: Array(pem.utf8)) else { return nil }
+        return try? CertificateSigningRequest(derEncoded: der)
+    }
+
     /// Reads and checks a CSR. `key`: the private key it should belong to; `current`: the certificate
     /// it renews; `today` for the renewal windows.
     public static func inspect(_ bytes: [UInt8], key: Certificate.PrivateKey? = nil, renewing current: Certificate? = nil,

@@ -15,8 +15,7 @@ public enum IssuedCertificateCheck {
     /// The public-key fingerprint of the draft's CSR: recorded when the key was made, else read from the CSR.
     public static func csrFingerprint(of draft: Draft) -> String? {
         if let recorded = draft.csr.publicKeyFingerprint { return recorded }
-        guard let pem = draft.csr.pem else { return nil }
-        return (try? CSRInspector.inspect(Array(pem.utf8), today: CalendarDate.today()))?.publicKeyFingerprint
+        return CSRInspector.request(in: draft).flatMap { try? PublicKeyFingerprint.sha256($0.publicKey) }
     }
 
     /// Why `certificate` is not the one this draft applied for; nil when it is.

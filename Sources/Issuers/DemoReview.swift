@@ -82,8 +82,7 @@ public struct DemoReview: Sendable {
 
     /// Signs the CSR, writes the certificate and chain beside the key and the notice to the outbox.
     private func issue(_ draft: Draft, today: CalendarDate, now: Date) throws(ReviewError) -> ApplicationEvent.Details {
-        guard let pem = draft.csr.pem, let der = try? CSRInspector.csrDER(from: Array(pem.utf8)),
-              let csr = try? CertificateSigningRequest(derEncoded: der) else { throw .noCSR }
+        guard let csr = CSRInspector.request(in: draft) else { throw .noCSR }
         do {
             let certificate = try ca.issue(csr, organization: draft.csr.organization, now: now)
             let certificatePEM = try certificate.serializeAsPEM().pemString + "\n"
