@@ -41,7 +41,10 @@ public enum ReviewOrder {
         case .paymentReceived: return Localized("入金を確認した", "Payment received")
         case .phoneVerified: return Localized("電話確認が終わった", "Phone call done")
         case .issued: return Localized("発行する", "Issue the certificate")
-        case .submitted, .documentsRequested, .installed: return Localized(step.rawValue, step.rawValue)
+        // Not review steps (the applicant's, or the issuer's request), named for completeness.
+        case .submitted: return Localized("申請を受け付けた", "Application received")
+        case .documentsRequested: return Localized("書類を求めた", "Documents requested")
+        case .installed: return Localized("インストールされた", "Installed")
         }
     }
 }
