@@ -15,69 +15,33 @@ public enum FieldKind: Equatable, Sendable {
     case choice([String])
 }
 
-/// One settable leaf of the draft, named by its JSON path (`csr.commonName`).
-public struct FieldSpec: Equatable, Sendable {
-    public let path: String
-    public let kind: FieldKind
-}
+/// The name `certwiz set`, answers files and the rules have used for a draft field.
+public typealias FieldSpec = DraftField
 
-/// Every field of the draft by path, read off the model itself so it cannot drift
-/// from it: each optional property is a leaf, each section a level of the path.
+/// Every field of the draft by path: `DraftFields.all`, which a test checks against the model.
 public enum DraftSchema {
-    public static let fields: [FieldSpec] = collect(Draft(), prefix: "")
-    private static let byPath = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })
+    public static var fields: [DraftField] { DraftFields.all }
 
-    public static func field(_ path: String) -> FieldSpec? { byPath[path] }
+    public static func field(_ path: String) -> DraftField? { DraftFields.field(path) }
 
-    private static func collect(_ value: Any, prefix: String) -> [FieldSpec] {
-        var specs: [FieldSpec] = []
+    /// Every optional leaf of the model, by reflection (each section a level of the path): what
+    /// `DraftFields.all` must list. Only the tests call this; the wizard never reflects.
+    static func reflectedPaths() -> [String] { collect(Draft(), prefix: "") }
+
+    private static func collect(_ value: Any, prefix: String) -> [String] {
+        var paths: [String] = []
         for child in Mirror(reflecting: value).children {
             guard let label = child.label else { continue }
             let path = prefix.isEmpty ? label : "\(prefix).\(label)"
-            if let kind = leafKinds[ObjectIdentifier(type(of: child.value))] {
-                specs.append(FieldSpec(path: path, kind: kind))
+            if Mirror(reflecting: child.value).displayStyle == .optional {
+                paths.append(path)
             } else if Mirror(reflecting: child.value).displayStyle == .struct {
-                specs += collect(child.value, prefix: path)
+                paths += collect(child.value, prefix: path)
             }
             // Anything else (schemaVersion, timeline) is not set by path.
         }
-        return specs
+        return paths
     }
-
-    /// What each optional leaf type is, by type identity: dynamic protocol casts would
-    /// scan the conformance tables at start-up.
-    private static let leafKinds: [ObjectIdentifier: FieldKind] = {
-        var kinds: [ObjectIdentifier: FieldKind] = [
-            ObjectIdentifier(String?.self): .text, ObjectIdentifier(Bool?.self): .flag, ObjectIdentifier(Int?.self): .integer,
-            ObjectIdentifier(CalendarDate?.self): .date, ObjectIdentifier([String]?.self): .list,
-        ]
-        for choice in choices { kinds[choice.optionalType] = .choice(choice.values) }
-        return kinds
-    }()
-
-    private struct Choice: Sendable {
-        let optionalType: ObjectIdentifier
-        let values: [String]
-        let rawValue: @Sendable (Any) -> String?
-        init<T: CaseIterable & RawRepresentable & Sendable>(_ type: T.Type) where T.RawValue == String {
-            optionalType = ObjectIdentifier(T?.self)
-            values = T.allCases.map(\.rawValue)
-            rawValue = { ($0 as? T)?.rawValue }
-        }
-    }
-
-    private static let choices = [
-        Choice(ApplicationType.self), Choice(CSROrigin.self), Choice(KeyType.self), Choice(ServerSoftware.self), Choice(ReissueReason.self),
-        Choice(Product.self), Choice(PaymentMethod.self), Choice(DomainCheckMethod.self), Choice(ApproverSource.self),
-        Choice(DocumentDelivery.self), Choice(PhoneCallee.self), Choice(PhoneVerificationAlternative.self),
-    ]
-
-    /// The raw value of a draft enum value, by concrete casts.
-    static func rawValue(of value: Any) -> String? {
-        for choice in choices { if let raw = choice.rawValue(value) { return raw } }
-        return nil
-    }
-
 }
 
 /// Why a value could not be set at a path.
@@ -96,7 +60,7 @@ public enum DraftPathError: Error, Equatable, Sendable {
     }
 }
 
-extension FieldSpec {
+extension DraftField {
     /// Reads a value typed on a command line (`yes`, `2026-11-22`, `a,b`) as this field's JSON.
     /// An empty text clears the field.
     public func parse(_ text: String) throws(DraftPathError) -> JSONValue {
@@ -166,62 +130,17 @@ extension FieldSpec {
 }
 
 extension Draft {
-    /// The value at a field path, or nil when the field is empty. Read by reflection, not
-    /// through JSON: screens ask this for every field on every frame.
+    /// The value at a field path, or nil when the field is empty.
     public func value(at path: String) throws(DraftPathError) -> JSONValue? {
-        var node: Any = self
-        for key in path.split(separator: ".") {
-            guard let child = Mirror(reflecting: node).children.first(where: { $0.label.map { $0[...] == key } ?? false }) else {
-                throw .unknownPath(path)
-            }
-            node = child.value
-        }
-        guard Mirror(reflecting: node).displayStyle == .optional else { throw .unknownPath(path) }
-        return Draft.json(node)
-    }
-
-    private static func json(_ value: Any) -> JSONValue? {
-        // The leaf is an Optional; unwrap it to its value or to nothing.
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle != .optional || !mirror.children.isEmpty else { return nil }
-        let unwrapped = mirror.displayStyle == .optional ? mirror.children.first!.value : value
-        switch unwrapped {
-        case let text as String: return .string(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .int(number)
-        case let date as CalendarDate: return .string(date.iso8601)
-        case let list as [String]: return .array(list.map(JSONValue.string))
-        default: return DraftSchema.rawValue(of: unwrapped).map(JSONValue.string)
-        }
+        guard let field = DraftFields.field(path) else { throw .unknownPath(path) }
+        return field.value(in: self)
     }
 
     /// A copy with the field at `path` set to `value` (`.null` clears it).
     public func setting(_ path: String, to value: JSONValue) throws(DraftPathError) -> Draft {
-        guard let field = DraftSchema.field(path) else { throw .unknownPath(path) }
-        try field.check(value)
-        let keys = path.split(separator: ".").map(String.init)
-        let updated = Draft.set(asJSON(), keys[...], value)
-        do {
-            let data = try JSONEncoder().encode(updated)
-            return try JSONDecoder().decode(Draft.self, from: data)
-        } catch {
-            // `check` accepted the value, so only an out-of-range case could land here.
-            throw .invalidValue(path: path, value: value.displayText, expected: Localized("形式が違います", "wrong form"))
-        }
-    }
-
-    func asJSON() -> JSONValue {
-        let bytes = DraftCodec.encode(self)
-        return (try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))) ?? .object([:])
-    }
-
-    private static func set(_ node: JSONValue, _ keys: ArraySlice<String>, _ value: JSONValue) -> JSONValue {
-        guard let key = keys.first else { return value }
-        var members: [String: JSONValue] = [:]
-        if case .object(let existing) = node { members = existing }
-        let child = members[key] ?? .object([:])
-        let newChild = set(child, keys.dropFirst(), value)
-        if newChild == .null { members[key] = nil } else { members[key] = newChild }
-        return .object(members)
+        guard let field = DraftFields.field(path) else { throw .unknownPath(path) }
+        var updated = self
+        try field.set(value, in: &updated)
+        return updated
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CertWizardCore
 
@@ -94,6 +95,42 @@ import Testing
         d = try d.setting("csr.commonName", to: .null)
         #expect(d.csr.commonName == nil)
         #expect(try d.value(at: "csr.commonName") == nil)
+    }
+
+    @Test func listsEveryLeafOfTheModelOnce() {
+        #expect(DraftFields.all.map(\.path) == DraftSchema.reflectedPaths())
+    }
+
+    /// Each descriptor's key path and string path name the same field: a value set through the
+    /// key path is saved at the string path in the draft's JSON, and read back from it.
+    @Test(arguments: DraftFields.all.map(\.path))
+    func keyPathAndStringPathNameTheSameField(_ path: String) throws {
+        let field = try #require(DraftFields.field(path))
+        let value: JSONValue
+        switch field.kind {
+        case .text: value = .string("x-\(path)")
+        case .flag: value = .bool(true)
+        case .integer: value = .int(7)
+        case .date: value = .string("2026-12-01")
+        case .list: value = .array([.string("a"), .string("b")])
+        case .choice(let values): value = .string(values.last!)
+        }
+        var draft = Draft()
+        try field.set(value, in: &draft)
+        let saved = try JSONDecoder().decode(JSONValue.self, from: Data(DraftCodec.encode(draft)))
+        var node = saved
+        for key in path.split(separator: ".") {
+            guard case .object(let members) = node, let child = members[String(key)] else {
+                Issue.record("\(path) is not where the JSON puts it: \(saved)")
+                return
+            }
+            node = child
+        }
+        #expect(node == value)
+        let reloaded = try DraftCodec.decode(DraftCodec.encode(draft))
+        #expect(field.value(in: reloaded) == value)
+        try field.set(.null, in: &draft)
+        #expect(draft == Draft())
     }
 
     @Test func refusesUnknownPathsAndWrongValues() {

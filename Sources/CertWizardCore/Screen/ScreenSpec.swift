@@ -24,9 +24,12 @@ public enum InputKind: Sendable {
 }
 
 
-/// A question on a screen, bound to a draft path.
+/// A question on a screen, bound to a draft field by key path (a field that does not exist does
+/// not compile).
 public struct ScreenField: Sendable {
-    public let path: String
+    public let field: DraftField
+    /// The field's stable string path (`csr.commonName`).
+    public var path: String { field.path }
     public let label: Localized
     public let help: Localized
     public let example: String?
@@ -34,9 +37,11 @@ public struct ScreenField: Sendable {
     public let isVisible: @Sendable (Draft) -> Bool
 
     /// `label` defaults to the field's name in the rules' messages, so both say the same.
-    public init(_ path: String, _ input: InputKind = .text, label: Localized? = nil, help: Localized,
-                example: String? = nil, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
-        self.path = path
+    public init<Value>(_ keyPath: WritableKeyPath<Draft, Value?>, _ input: InputKind = .text, label: Localized? = nil, help: Localized,
+                       example: String? = nil, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+        let field = DraftFields.field(keyPath)
+        self.field = field
+        let path = field.path
         self.input = input
         self.label = label ?? FieldLabels.label(path)
         self.help = help
