@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        // The process runner (nginx -t, reloads); without its Foundation trait.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
     ],
     targets: [
         // The procedure's knowledge: draft model, rules, calendar, draft store.
@@ -37,6 +39,13 @@ let package = Package(
             dependencies: ["CertWizardCore", "CertWizardPKI", .product(name: "X509", package: "swift-certificates"),
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
         ),
+        // Typed effects shared by the wizard, plain mode and the CLI: each thing certwiz does to
+        // the world, its time limit and cancel, and the one process runner. No terminal here.
+        .target(
+            name: "Operations",
+            dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", .product(name: "Subprocess", package: "swift-subprocess"),
+                           .product(name: "X509", package: "swift-certificates")]
+        ),
         // ncurses, behind one adapter: the system library, and C for its macros and for
         // restoring the terminal from signal handlers.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -46,7 +55,7 @@ let package = Package(
         // One file per wizard screen, in procedure order: what is asked, never how it is drawn.
         .target(name: "Screens", dependencies: ["CertWizardCore"], path: "Screens", exclude: ["README.md"]),
         // The wizard itself: model, update, view; plain mode; answers files.
-        .target(name: "CertWizardApp", dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", "Screens", "TerminalUI"]),
+        .target(name: "CertWizardApp", dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", "Operations", "Screens", "TerminalUI"]),
         .executableTarget(
             name: "certwiz",
             dependencies: [
@@ -54,6 +63,7 @@ let package = Package(
                 "CertWizardApp",
                 "CertWizardPKI",
                 "Issuers",
+                "Operations",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -63,6 +73,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "CertWizardPKI", "CertWizardCore"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "CertWizardPKI", "CertWizardCore"]),
         .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "Screens", "TerminalUI"],
                     exclude: ["Golden"]),
         // Drives the built `certwiz` binary; depends on it so `swift test` builds it first.

@@ -15,7 +15,7 @@ public let currentCertificateScreen = ScreenSpec(
             "証明書ファイル (PEM か DER) のパスか、稼働中のサーバの host:port。読み込むとコモンネームと日付が入ります。",
             "A certificate file (PEM or DER), or the host:port of the running server. Reading it fills the Common Name and the dates."),
             example: "www.example.co.jp:443")),
-        .action(ScreenAction("read-current-certificate", label: Localized("現在の証明書を読み込む", "Read the current certificate"),
+        .action(ScreenAction(.readCurrentCertificate, label: Localized("現在の証明書を読み込む", "Read the current certificate"),
                              help: Localized("上の場所から証明書を読み、下の欄を埋めます。", "Reads the certificate from the place above and fills the fields below."),
                              when: { ($0.currentCertificate.source ?? "").isEmpty == false })),
         .field(ScreenField(\.currentCertificate.commonName, help: Localized(

@@ -45,7 +45,7 @@ public let csrScreen = ScreenSpec(
             "p384": Localized("ECDSA P-384", "ECDSA P-384"),
         ])), help: Localized("秘密鍵の種類。迷ったら RSA 2048 か ECDSA P-256。", "The private key's type. When unsure: RSA 2048 or ECDSA P-256."),
             when: { $0.csr.origin != .existing })),
-        .action(ScreenAction("make-key-and-csr", label: Localized("鍵と CSR を作る", "Make the key and CSR"),
+        .action(ScreenAction(.makeKeyAndCSR, label: Localized("鍵と CSR を作る", "Make the key and CSR"),
                              help: Localized("このサーバで新しい鍵 (0600、既存の鍵は上書きしません) と CSR を作ります。",
                                              "Makes a new key on this server (0600; an existing key is never overwritten) and its CSR."),
                              when: { $0.csr.origin == .generateHere && $0.csr.keyType != nil })),
@@ -58,7 +58,7 @@ public let csrScreen = ScreenSpec(
             "作成済みの CSR のファイル (PEM か DER)。読み込むと下の欄に入ります。貼り付ける場合は空のままにします。",
             "A CSR file made already (PEM or DER); loading it fills the field below. Leave it empty to paste instead."),
             example: "/etc/ssl/www.example.co.jp.csr", when: { $0.csr.origin == .existing })),
-        .action(ScreenAction("load-csr-file", label: Localized("CSR ファイルを読み込む", "Load the CSR file"),
+        .action(ScreenAction(.loadCSRFile, label: Localized("CSR ファイルを読み込む", "Load the CSR file"),
                              help: Localized("上のファイルの CSR を読み、検査して下の欄に入れます。", "Reads the CSR in the file above, checks it and puts it below."),
                              when: { $0.csr.origin == .existing && ($0.csr.file ?? "").isEmpty == false })),
         .field(ScreenField(\.csr.pem, .lines(height: 6), help: Localized(

@@ -10,18 +10,18 @@ public let statusScreen = ScreenSpec(
         "Each step's state, what to do next, and the expected dates counted in business days."),
     kind: .status,
     items: [
-        .action(ScreenAction("submit", label: Localized("申請する", "Submit the application"), help: Localized(
+        .action(ScreenAction(.submit, label: Localized("申請する", "Submit the application"), help: Localized(
             "すべての規則で検査してから発行元に申請し、注文番号・金額・振込口座を記録します。エラーがあれば申請しません。",
             "Checks every rule, then submits to the issuer and records the order number, amount and transfer account. Refused while there are errors."),
             when: { $0.order.orderNumber == nil && $0.order.issuer != "manual" })),
-        .action(ScreenAction("demo-advance", label: { draft in
+        .action(ScreenAction(.demoAdvance, label: { draft in
             let next = ReviewOrder.next(draft).map(ReviewOrder.label) ?? Localized("", "")
             return Localized("デモ: \(next.ja)", "Demo: \(next.en)")
         }, help: Localized(
             "訓練用: デモ発行元の審査を 1 段階進めます (承認者の返信、入金、電話確認、発行)。発行では証明書を本当に署名し、鍵と同じフォルダに書きます。",
             "For training: moves the demo issuer's review one step (the approver's reply, payment, the phone call, issuance). Issuance really signs the certificate and writes it beside the key."),
             when: isDemoUnderReview)),
-        .action(ScreenAction("demo-advance-all", label: Localized("デモ: 発行まで一度に進める", "Demo: run the review to issuance"), help: Localized(
+        .action(ScreenAction(.demoAdvanceAll, label: Localized("デモ: 発行まで一度に進める", "Demo: run the review to issuance"), help: Localized(
             "訓練用: 残りの審査をすべて進めて発行します (certwiz demo advance --fast と同じ)。",
             "For training: runs the rest of the review through issuance (the same as certwiz demo advance --fast)."),
             when: isDemoUnderReview)),

@@ -1,4 +1,5 @@
 import CertWizardCore
+import Operations
 import Screens
 import TerminalUI
 
@@ -122,15 +123,25 @@ public struct PlainWizard {
             say(t(action.label(for: state.draft)) + "? " + t(action.help))
             write("> (y/n) ")
             guard let answer = readLine()?.trimmed.lowercased(), ["y", "yes", "はい"].contains(answer) else { continue }
-            let actions = ScreenActions(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome)
-            switch actions.perform(action.id, on: state.draft) {
+            let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome)
+            let result: Result<AnyChange, OperationFailure>
+            do {
+                let work = try action.id.operation(for: state.draft, in: environment)
+                say("  … " + t(work.title))
+                result = OperationRunner.wait(work)
+            } catch {
+                result = .failure(error)
+            }
+            // Applied to the draft through the core, as the full-screen wizard does.
+            switch result.flatMap({ change in Result { () throws(ChangeRefused) in (try change.applied(to: state.draft), change.summary) }
+                                                .mapError { OperationFailure.failed($0.message) } }) {
             case .success(let (updated, message)):
                 state.replaceDraft(updated)
                 try? file.save(updated, holding: lock)
                 say("  " + t(message))
                 performed = true
-            case .failure(let reason):
-                say("  ✗ " + t(reason))
+            case .failure(let failure):
+                say("  ✗ " + t(failure.message))
             }
         }
         return performed

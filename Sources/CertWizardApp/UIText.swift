@@ -7,6 +7,8 @@ enum UIText {
     static let back = Localized("< 戻る", "< Back")
     static let next = Localized("次へ >", "Next >")
     static let example = Localized("例", "e.g.")
+    static let working = Localized("実行中…", "Working…")
+    static let escCancels = Localized("Esc で取り消し", "Esc cancels")
     static let unanswered = Localized("(未選択)", "(not chosen)")
     static let needsCommonName = Localized("(先にコモンネームを入力してください)", "(enter the Common Name first)")
     static let draftLabel = Localized("下書き", "draft")

@@ -1,4 +1,5 @@
 import CertWizardCore
+import Operations
 import TerminalUI
 
 /// What happens to the wizard: a key, or the result of an effect the runtime ran.
@@ -6,8 +7,12 @@ public enum WizardMessage: Sendable {
     case key(Key)
     case opened(Draft, DraftSession)
     case failed(Localized)
-    /// A screen action finished: the draft it produced, and what to tell the applicant.
-    case performed(Draft, Localized)
+    /// An operation started off the key-reading thread, under this title.
+    case started(ScreenOperation, title: Localized)
+    /// Time passed while an operation runs (for the spinner and the elapsed time).
+    case tick(elapsedMilliseconds: Int)
+    /// An operation ended: its typed result, applied to the draft as it is now, or why not.
+    case finished(ScreenOperation, Result<AnyChange, OperationFailure>)
 }
 
 /// What `update` asks the runtime to do; `update` itself never touches disk or terminal.
@@ -16,15 +21,17 @@ public enum WizardEffect: Equatable, Sendable {
     case save
     case open(path: String, name: String)
     case create(name: String, type: ApplicationType)
-    /// Run a screen action (make the key and CSR, read a certificate).
-    case perform(String)
+    /// Start an operation (make the key and CSR, read a certificate) off the key-reading thread.
+    case run(ScreenOperation)
+    /// Cancel the running operation (Esc).
+    case cancelRunning
     case quit
 }
 
 /// Where the focus can be on a screen.
 enum FocusStop: Equatable {
     case field(String)
-    case action(String)
+    case action(ScreenOperation)
     case welcomeList
     case welcomeName
     case back

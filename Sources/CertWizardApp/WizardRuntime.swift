@@ -1,4 +1,5 @@
 import CertWizardCore
+import Operations
 import Screens
 import TerminalUI
 
@@ -16,6 +17,8 @@ public final class WizardRuntime {
     private var file: DraftFile?
     private var lock: DraftLock?
     private var player: AnswersPlayer?
+    /// The operation running off this thread, if any; its result comes back through `update`.
+    private var running: (operation: ScreenOperation, handle: RunningOperation<AnyChange>)?
     private let replayDelayMilliseconds: Int
 
     /// How a run ended, for the exit code.
@@ -80,6 +83,12 @@ public final class WizardRuntime {
         draw()
         while true {
             if let signal = terminal.takeSignal() { return finish(.signal(signal)) }
+            collectFinishedOperation()
+            // A scripted user (tests) waits for each operation to end before the next key.
+            if let headless = terminal as? HeadlessTerminal, headless.waitsForOperations, let running {
+                _ = running.handle.wait()
+                continue
+            }
             var key: Key?
             if player != nil {
                 switch player!.nextKey(for: state) {
@@ -98,21 +107,40 @@ public final class WizardRuntime {
                     continue
                 }
             } else {
-                key = terminal.nextKey(timeout: 250)
+                // While an operation runs, wake often enough to move the spinner and see it end.
+                key = terminal.nextKey(timeout: running == nil ? 250 : 80)
                 // A burst of resizes (a window being dragged) is drawn once.
                 while key == .resize, let following = terminal.nextKey(timeout: 30) { key = following }
             }
             guard let key else {
+                if let running {
+                    _ = state.update(.tick(elapsedMilliseconds: Self.milliseconds(since: running.handle.startedAt)))
+                    draw()
+                    continue
+                }
                 if terminal is HeadlessTerminal { return finish(.quit) }
                 continue
             }
             let effects = state.update(.key(key))
-            draw()  // before the effects: a slow one (RSA 4096) shows "Working…" first
+            draw()
             for effect in effects {
                 if effect == .quit { return finish(.quit) }
                 run(effect)
             }
         }
+    }
+
+    private static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// Hands a finished operation's result to `update` (which applies it to the current draft).
+    private func collectFinishedOperation() {
+        guard let current = running, let result = current.handle.result else { return }
+        running = nil
+        for effect in state.update(.finished(current.operation, result)) { run(effect) }
+        draw()
     }
 
     private func draw() {
@@ -146,22 +174,46 @@ public final class WizardRuntime {
                 _ = state.update(.failed(error.message))
                 draw()
             }
-        case .perform(let id):
-            let actions = ScreenActions(keysDirectory: store.keysDirectory(draft: state.session?.name ?? "default"), today: state.today, dataHome: store.dataHome)
-            switch actions.perform(id, on: state.draft) {
-            case .success(let (updated, message)):
-                for effect in state.update(.performed(updated, message)) { run(effect) }
-            case .failure(let reason):
-                _ = state.update(.failed(reason))
+        case .run(let operation):
+            let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: state.session?.name ?? "default"),
+                                                   today: state.today, dataHome: store.dataHome)
+            do {
+                let work = try operation.operation(for: state.draft, in: environment)
+                let handle = OperationRunner.start(work)
+                running = (operation, handle)
+                _ = state.update(.started(operation, title: work.title))
+            } catch {
+                _ = state.update(.finished(operation, .failure(error)))
             }
+            draw()
+        case .cancelRunning:
+            // Refused only while the result is being written: then it arrives and is applied as usual.
+            if let running, !running.handle.cancel() {
+                _ = state.update(.failed(Localized("書き込み中のため取り消せません。まもなく終わります", "Too late to cancel: the result is being written")))
+            }
+            collectFinishedOperationSoon()
             draw()
         case .quit:
             break
         }
     }
 
-    /// Leaves: the draft saved (again, for a dropped link), the lock released, the terminal restored.
+    /// A cancelled operation ends within moments: wait briefly so its message replaces "Cancelling…".
+    private func collectFinishedOperationSoon() {
+        guard let running else { return }
+        let deadline = ContinuousClock.now + .milliseconds(300)
+        while running.handle.result == nil, ContinuousClock.now < deadline { usleep(5_000) }
+        collectFinishedOperation()
+    }
+
+    /// Leaves: a running operation cancelled (or, when it is already writing, waited for and
+    /// recorded), the draft saved (again, for a dropped link), the lock released, the terminal restored.
     private func finish(_ outcome: Outcome) -> Outcome {
+        if let running {
+            running.handle.cancel()
+            _ = running.handle.wait()
+            collectFinishedOperation()
+        }
         if let file, let lock { try? file.save(state.draft, holding: lock) }
         lock?.release()
         terminal.restore()

@@ -26,6 +26,13 @@ public struct StatusMessage: Equatable, Sendable {
     public let isError: Bool
 }
 
+/// An operation running off the key-reading thread: which, under what title, for how long.
+public struct RunningWork: Equatable, Sendable {
+    public let operation: ScreenOperation
+    public var title: Localized
+    public var elapsedMilliseconds = 0
+}
+
 /// Everything the wizard shows and edits. `update` changes it; `WizardView` draws it.
 public struct WizardState: Sendable {
     public var language: Language
@@ -40,6 +47,8 @@ public struct WizardState: Sendable {
     public internal(set) var overlay: Overlay?
     public internal(set) var status: StatusMessage?
     public internal(set) var welcome: WelcomeModel
+    /// The operation running now, if any (one at a time).
+    public internal(set) var running: RunningWork?
     /// Fields the applicant has left at least once: their findings are shown.
     var touched: Set<String> = []
     var editors: [String: FieldEditor] = [:]

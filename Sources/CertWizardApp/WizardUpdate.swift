@@ -1,4 +1,5 @@
 import CertWizardCore
+import Operations
 import Screens
 import TerminalUI
 
@@ -42,12 +43,15 @@ extension WizardState {
         case .failed(let reason):
             status = StatusMessage(text: reason, isError: true)
             return []
-        case .performed(let updated, let message):
-            draft = updated
-            editors = [:]
-            refreshFindings()
-            status = StatusMessage(text: message, isError: false)
-            return [.save]
+        case .started(let operation, let title):
+            running = RunningWork(operation: operation, title: title)
+            return []
+        case .tick(let elapsed):
+            running?.elapsedMilliseconds = elapsed
+            return []
+        case .finished(_, let result):
+            running = nil
+            return finish(result)
         case .key(let key):
             return handle(key)
         }
@@ -55,6 +59,10 @@ extension WizardState {
 
     private mutating func handle(_ key: Key) -> [WizardEffect] {
         if let overlay { return handleOverlay(overlay, key) }
+        if running != nil, key == .escape {
+            status = StatusMessage(text: Localized("取り消しています…", "Cancelling…"), isError: false)
+            return [.cancelRunning]
+        }
         switch key {
         case .resize: return []
         case .function(10), .control("c"):
@@ -76,10 +84,45 @@ extension WizardState {
         if screen.kind == .welcome { return handleWelcome(key) }
         if let field = focusedField, let effects = handleField(field, key) { return effects }
         if case .action(let id)? = focusedStop, key == .enter || key == .character(" ") {
-            status = StatusMessage(text: Localized("実行中…", "Working…"), isError: false)
-            return [.perform(id)]
+            return start(id)
         }
         return handleNavigation(key)
+    }
+
+    // MARK: Operations
+
+    /// Asks the runtime to start an operation, one at a time: a second press while it runs does not start it twice.
+    private mutating func start(_ operation: ScreenOperation) -> [WizardEffect] {
+        if let running {
+            status = StatusMessage(text: Localized("実行中です: \(running.title.ja) (Esc で取り消し)", "Already running: \(running.title.en) (Esc cancels)"),
+                                   isError: false)
+            return []
+        }
+        running = RunningWork(operation: operation, title: UIText.working)
+        status = nil
+        return [.run(operation)]
+    }
+
+    /// Applies an operation's result to the draft as it is now: fields typed meanwhile are kept,
+    /// and only the editors of the fields the result changed are reset.
+    private mutating func finish(_ result: Result<AnyChange, OperationFailure>) -> [WizardEffect] {
+        switch result {
+        case .success(let change):
+            let before = draft
+            do {
+                draft = try change.applied(to: draft)
+            } catch {
+                status = StatusMessage(text: error.message, isError: true)
+                return []
+            }
+            for field in DraftFields.all where field.value(in: before) != field.value(in: draft) { editors[field.path] = nil }
+            refreshFindings()
+            status = StatusMessage(text: change.summary, isError: false)
+            return session == nil ? [] : [.save]
+        case .failure(let failure):
+            status = StatusMessage(text: failure.message, isError: failure != .cancelled)
+            return []
+        }
     }
 
     // MARK: Overlays

@@ -75,7 +75,15 @@ public enum WizardView {
     private static func footer(_ state: WizardState, _ frame: inout Frame) {
         let width = frame.size.width
         let y = frame.size.height - 2
-        if let status = state.status {
+        if let running = state.running {
+            // What runs, a spinner that moves while it does, the time so far, and how to stop it.
+            let frames = state.ascii ? ["|", "/", "-", "\\"] : ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+            let spinner = frames[(running.elapsedMilliseconds / 100) % frames.count]
+            let seconds = Double(running.elapsedMilliseconds / 100) / 10
+            let line = "\(spinner) \(state.text(running.title)) (\(seconds) s)  \(state.text(UIText.escCancels))"
+            frame.fill(x: 0, y: y, width: width, height: 1)
+            frame.put(line, x: 1, y: y, style: .ok, limit: width - 2)
+        } else if let status = state.status {
             // A long message (a path, a lock holder) takes the line above too rather than being cut.
             let lines = TextWrap.lines(state.text(status.text), width: width - 2).prefix(2)
             for (i, line) in lines.enumerated() {

@@ -187,13 +187,14 @@ public enum CurrentCertificateReader {
     /// `draft` with `certificate` as its current certificate. A renewal keeps exactly that CN, so its
     /// CSR's CN is set from it (only where empty when `replacingCommonName` is false).
     public static func recorded(_ certificate: Certificate, source: String?, in draft: Draft, replacingCommonName: Bool) -> Draft {
-        var updated = draft
-        updated.currentCertificate = fields(of: certificate)
-        updated.currentCertificate.source = source
-        if updated.applicationType == .renewal, replacingCommonName || updated.csr.commonName == nil {
-            updated.csr.commonName = updated.currentCertificate.commonName
-        }
-        return updated
+        (try? read(certificate, source: source, replacingCommonName: replacingCommonName).applied(to: draft)) ?? draft
+    }
+
+    /// What the draft records of a certificate read from `source`.
+    public static func read(_ certificate: Certificate, source: String?, replacingCommonName: Bool) -> CertificateRead {
+        var current = fields(of: certificate)
+        current.source = source
+        return CertificateRead(certificate: current, replacingCommonName: replacingCommonName)
     }
 
     /// The UTC day of an instant (certificates' dates are UTC).

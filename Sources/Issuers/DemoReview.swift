@@ -53,6 +53,26 @@ public struct DemoReview: Sendable {
 
     /// Advances one step; returns the draft and what happened.
     public func advance(_ draft: Draft, today: CalendarDate, now: Date = Date()) throws(ReviewError) -> (Draft, Step) {
+        let (next, entry) = try advanceRecording(draft, today: today, now: now)
+        return (next, entry.event)
+    }
+
+    /// The review's steps from `draft`: the next one, or all of them to issuance, each as an event
+    /// with what it carries, to be recorded in the draft (`EventsRecorded`). Issuance writes the
+    /// certificate files here.
+    public func steps(_ draft: Draft, all: Bool, today: CalendarDate, now: Date = Date()) throws(ReviewError) -> [EventsRecorded.Entry] {
+        var current = draft
+        var entries: [EventsRecorded.Entry] = []
+        repeat {
+            let (next, entry) = try advanceRecording(current, today: today, now: now)
+            current = next
+            entries.append(entry)
+        } while all && DemoReview.nextStep(current) != nil
+        return entries
+    }
+
+    /// Advances one step; returns the draft and the event with its details.
+    public func advanceRecording(_ draft: Draft, today: CalendarDate, now: Date = Date()) throws(ReviewError) -> (Draft, EventsRecorded.Entry) {
         guard draft.order.orderNumber != nil else { throw .notSubmitted }
         guard let step = DemoReview.nextStep(draft) else { throw .nothingLeft }
         var details = ApplicationEvent.Details()
@@ -62,7 +82,7 @@ public struct DemoReview: Sendable {
             details.approverAddress = draft.domainCheck.approverEmail
         }
         do {
-            return (try step.apply(to: draft, on: today, details), step)
+            return (try step.apply(to: draft, on: today, details), EventsRecorded.Entry(step, details))
         } catch {
             throw .refused(error.message)
         }

@@ -18,6 +18,9 @@ public final class HeadlessTerminal: Terminal {
     public private(set) var frames: [Frame] = []
     public var keys: [Key]
     public private(set) var restored = false
+    /// A scripted user waits for each operation to end before the next key, as a person reading
+    /// the screen would; tests of cancelling turn this off.
+    public var waitsForOperations = true
 
     public init(size: Size, keys: [Key] = []) {
         self.size = size

@@ -18,7 +18,7 @@ import TerminalUI
         var probe = openedState(draft)
         show(&probe, "csr")
         var keys: [Key] = []
-        while probe.focusedStop != .action("make-key-and-csr") { keys.append(.tab); _ = probe.update(.key(.tab)) }
+        while probe.focusedStop != .action(.makeKeyAndCSR) { keys.append(.tab); _ = probe.update(.key(.tab)) }
         let jump = probe.screens.firstIndex { $0.id == "csr" }!
         let start = openedState(draft).position.index - 1
         let toCSR: [Key] = [.function(2)] + Array(repeating: jump > start ? Key.down : Key.up, count: abs(jump - start)) + [.enter]

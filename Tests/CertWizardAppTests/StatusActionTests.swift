@@ -1,4 +1,5 @@
 import CertWizardCore
+import Operations
 @testable import CertWizardApp
 import Foundation
 import Screens
@@ -16,7 +17,7 @@ import Testing
     @Test func theStatusScreenSubmitsAndTheTrainerAdvancesTheDemoReviewToIssuance() throws {
         let folder = NSTemporaryDirectory() + "certwiz-status-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let actions = ScreenActions(keysDirectory: folder + "/keys/site", today: testToday, dataHome: folder)
+        let actions = TestActions(keysDirectory: folder + "/keys/site", today: testToday, dataHome: folder)
 
         // Without a CSR the issuer refuses, and nothing changes.
         var draft = sampleDraft(.new)
@@ -25,24 +26,24 @@ import Testing
         draft.domainCheck.approverEmail = "admin@example.co.jp"
         var state = openedState(draft)
         show(&state, "status")
-        #expect(state.focusedStop == .action("submit"))
-        #expect(press(&state, .enter) == [.perform("submit")])
-        guard case .failure(let noCSR) = actions.perform("submit", on: state.draft) else { Issue.record("submitted without a CSR"); return }
+        #expect(state.focusedStop == .action(.submit))
+        #expect(press(&state, .enter) == [.run(.submit)])
+        guard case .failure(let noCSR) = actions.perform(.submit, on: state.draft) else { Issue.record("submitted without a CSR"); return }
         #expect(noCSR.en.contains("no CSR yet"))
 
-        let withCSR = try actions.perform("make-key-and-csr", on: state.draft).get().0
-        let (submitted, message) = try actions.perform("submit", on: withCSR).get()
+        #expect(state.update(.finished(.makeKeyAndCSR, actions.change(.makeKeyAndCSR, on: state.draft))) == [.save])
+        let (_, message) = try actions.perform(.submit, on: state.draft).get()
         #expect(message.en.contains("Submitted: order DEMO-20261124-") && message.en.contains("¥"))
-        #expect(state.update(.performed(submitted, message)) == [.save])
+        #expect(state.update(.finished(.submit, actions.change(.submit, on: state.draft))) == [.save])
         #expect(state.draft.order.orderNumber != nil)
         // The trainer's button names the review's next step.
         #expect(visibleLabels(state.draft) == ["Demo: Send the approver e-mail", "Demo: run the review to issuance"])
-        #expect(state.focusedStop == .action("demo-advance"))
+        #expect(state.focusedStop == .action(.demoAdvance))
 
-        let (sent, _) = try actions.perform("demo-advance", on: state.draft).get()
+        let (sent, _) = try actions.perform(.demoAdvance, on: state.draft).get()
         #expect(sent.domainCheck.approverEmailSentOn == testToday)
         #expect(visibleLabels(sent).first == "Demo: The approver replied")
-        let (issued, done) = try actions.perform("demo-advance-all", on: sent).get()
+        let (issued, done) = try actions.perform(.demoAdvanceAll, on: sent).get()
         let certificate = try #require(issued.issuance.certificatePath)
         #expect(FileManager.default.fileExists(atPath: certificate) && certificate.hasPrefix(folder + "/keys/site/"))
         #expect(done.en.contains("Issue the certificate") && done.en.contains(folder + "/outbox"))
@@ -55,8 +56,8 @@ import Testing
     @Test func aDraftWithErrorsIsNotSubmittedAndTheManualIssuerHasNoButtons() {
         var draft = sampleDraft(.new)
         draft.csr.commonName = "not a host"
-        let actions = ScreenActions(keysDirectory: "/nonexistent", today: testToday, dataHome: "/nonexistent")
-        guard case .failure(let reason) = actions.perform("submit", on: draft) else { Issue.record("submitted with errors"); return }
+        let actions = TestActions(keysDirectory: "/nonexistent", today: testToday, dataHome: "/nonexistent")
+        guard case .failure(let reason) = actions.perform(.submit, on: draft) else { Issue.record("submitted with errors"); return }
         #expect(reason.en.contains("error(s) left"))
         draft.order.issuer = "manual"
         #expect(visibleLabels(draft).isEmpty)

@@ -1,7 +1,9 @@
 import CertWizardCore
+import Operations
 @testable import CertWizardApp
 import Screens
 import TerminalUI
+import Testing
 
 let testToday = CalendarDate(iso8601: "2026-11-24")!
 
@@ -59,4 +61,34 @@ func type(_ state: inout WizardState, _ text: String) -> [WizardEffect] {
 
 func show(_ state: inout WizardState, _ id: String) {
     state.show(allScreens.first { $0.id == id }!)
+}
+
+/// Runs a screen's operation to the end, as the runtime does, and applies its result to `draft`.
+struct TestActions {
+    let environment: OperationEnvironment
+
+    init(keysDirectory: String, today: CalendarDate, dataHome: String? = nil) {
+        environment = OperationEnvironment(keysDirectory: keysDirectory, today: today, dataHome: dataHome)
+    }
+
+    /// The operation's typed result (or why there is none), for `update(.finished(...))`.
+    func change(_ operation: ScreenOperation, on draft: Draft) -> Result<AnyChange, OperationFailure> {
+        do { return OperationRunner.wait(try operation.operation(for: draft, in: environment)) } catch { return .failure(error) }
+    }
+
+    /// The draft after the operation and what the applicant is told; or why it could not be done.
+    func perform(_ operation: ScreenOperation, on draft: Draft) -> Result<(Draft, Localized), Localized> {
+        switch change(operation, on: draft) {
+        case .success(let change):
+            do { return .success((try change.applied(to: draft), change.summary)) } catch { return .failure(error.message) }
+        case .failure(let failure):
+            return .failure(failure.message)
+        }
+    }
+}
+
+/// Tabs to `stop` (at most 60 presses: a stop that is not on the screen fails instead of looping).
+func focus(_ state: inout WizardState, on stop: FocusStop) {
+    for _ in 0..<60 where state.focusedStop != stop { press(&state, .tab) }
+    #expect(state.focusedStop == stop)
 }

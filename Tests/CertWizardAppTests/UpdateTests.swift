@@ -1,4 +1,5 @@
 import CertWizardCore
+import Operations
 import Foundation
 @testable import CertWizardApp
 import Screens
@@ -198,14 +199,17 @@ extension WizardState {
         draft.csr.keyPath = nil
         var state = openedState(draft)
         show(&state, "csr")
-        while state.focusedStop != .action("make-key-and-csr") { press(&state, .tab) }
-        #expect(press(&state, .enter) == [.perform("make-key-and-csr")])
-        #expect(state.status?.text.en == "Working…")
+        while state.focusedStop != .action(.makeKeyAndCSR) { press(&state, .tab) }
+        #expect(press(&state, .enter) == [.run(.makeKeyAndCSR)])
+        #expect(state.running?.operation == .makeKeyAndCSR)
+        // A second press while it runs does not start it twice.
+        #expect(press(&state, .enter) == [])
+        #expect(state.status?.text.en.hasPrefix("Already running") == true)
         let folder = NSTemporaryDirectory() + "certwiz-actions-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = ScreenActions(keysDirectory: folder, today: testToday).perform("make-key-and-csr", on: state.draft)
-        guard case .success(let (updated, message)) = result else { Issue.record("\(result)"); return }
-        #expect(state.update(.performed(updated, message)) == [.save])
+        let result = TestActions(keysDirectory: folder, today: testToday).change(.makeKeyAndCSR, on: state.draft)
+        #expect(state.update(.finished(.makeKeyAndCSR, result)) == [.save])
+        #expect(state.running == nil)
         #expect(state.draft.csr.keyPath?.hasPrefix(folder) == true)
         #expect(state.draft.csr.pem?.hasPrefix("-----BEGIN CERTIFICATE REQUEST-----") == true)
         #expect(FileManager.default.fileExists(atPath: state.draft.csr.keyPath!))
@@ -214,7 +218,7 @@ extension WizardState {
     @Test func aSubjectWithErrorsMakesNoKey() {
         var draft = sampleDraft(.new)
         draft.csr.commonName = "www example"
-        let result = ScreenActions(keysDirectory: "/nonexistent/never", today: testToday).perform("make-key-and-csr", on: draft)
+        let result = TestActions(keysDirectory: "/nonexistent/never", today: testToday).perform(.makeKeyAndCSR, on: draft)
         guard case .failure(let reason) = result else { Issue.record("a key was made"); return }
         #expect(reason.en.contains("Fix the Distinguished Name first"))
     }
@@ -233,14 +237,14 @@ extension WizardState {
     @Test func aCSRFileIsLoadedIntoTheDraft() throws {
         let folder = NSTemporaryDirectory() + "certwiz-load-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let made = try ScreenActions(keysDirectory: folder, today: testToday).perform("make-key-and-csr", on: sampleDraft(.new)).get().0
+        let made = try TestActions(keysDirectory: folder, today: testToday).perform(.makeKeyAndCSR, on: sampleDraft(.new)).get().0
         var draft = sampleDraft(.new)
         draft.csr.origin = .existing
         draft.csr.file = try #require(made.csr.keyPath).replacingOccurrences(of: ".key", with: ".csr")
-        let loaded = try ScreenActions(keysDirectory: folder, today: testToday).perform("load-csr-file", on: draft).get().0
+        let loaded = try TestActions(keysDirectory: folder, today: testToday).perform(.loadCSRFile, on: draft).get().0
         #expect(loaded.csr.pem == made.csr.pem)
         draft.csr.file = made.csr.keyPath  // a key, not a CSR
-        guard case .failure(let reason) = ScreenActions(keysDirectory: folder, today: testToday).perform("load-csr-file", on: draft) else {
+        guard case .failure(let reason) = TestActions(keysDirectory: folder, today: testToday).perform(.loadCSRFile, on: draft) else {
             Issue.record("a key file was loaded as a CSR"); return
         }
         #expect(reason.en.contains("private key"))

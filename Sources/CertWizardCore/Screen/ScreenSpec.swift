@@ -53,17 +53,17 @@ public struct ScreenField: Sendable {
 /// Something a screen offers to do (make the key and CSR, read a certificate), which the
 /// runtime performs outside `update`.
 public struct ScreenAction: Sendable {
-    public let id: String
+    public let id: ScreenOperation
     public let help: Localized
     public let isVisible: @Sendable (Draft) -> Bool
     private let makeLabel: @Sendable (Draft) -> Localized
 
-    public init(_ id: String, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+    public init(_ id: ScreenOperation, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
         self.init(id, label: { _ in label }, help: help, when: isVisible)
     }
 
     /// An action whose button names what it will do for this draft ("Demo: payment received").
-    public init(_ id: String, label: @escaping @Sendable (Draft) -> Localized, help: Localized,
+    public init(_ id: ScreenOperation, label: @escaping @Sendable (Draft) -> Localized, help: Localized,
                 when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
         self.id = id
         self.makeLabel = label

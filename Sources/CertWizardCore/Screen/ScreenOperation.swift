@@ -1,0 +1,10 @@
+/// What a screen's button asks certwiz to do. The Operations module runs each one off the
+/// screen's thread; a screen names one of these, never a string, so a typo does not compile.
+public enum ScreenOperation: String, CaseIterable, Sendable {
+    case makeKeyAndCSR = "make-key-and-csr"
+    case readCurrentCertificate = "read-current-certificate"
+    case loadCSRFile = "load-csr-file"
+    case submit
+    case demoAdvance = "demo-advance"
+    case demoAdvanceAll = "demo-advance-all"
+}

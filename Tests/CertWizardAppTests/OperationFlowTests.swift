@@ -1,0 +1,130 @@
+import CertWizardCore
+@testable import CertWizardApp
+import Foundation
+import Operations
+import Screens
+import Testing
+import TerminalUI
+
+/// Operations run off the key-reading thread: what `update` does while one runs and when it ends.
+@Suite struct OperationFlowTests {
+    @Test func aResultIsAppliedToTheDraftAsItIsNowKeepingWhatWasTypedMeanwhile() throws {
+        var draft = sampleDraft(.new)
+        draft.csr.keyPath = nil
+        var state = openedState(draft)
+        show(&state, "csr")
+        focus(&state, on: .action(.makeKeyAndCSR))
+        let snapshot = state.draft
+        #expect(press(&state, .enter) == [.run(.makeKeyAndCSR)])
+        // While the key is made the applicant moves on and types elsewhere, and half-types a date.
+        show(&state, "contacts")
+        focus(&state, on: .field("applicantInCharge.department"))
+        type(&state, "Web team")
+        show(&state, "application")
+        let folder = NSTemporaryDirectory() + "certwiz-flow-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = TestActions(keysDirectory: folder, today: testToday).change(.makeKeyAndCSR, on: snapshot)
+        #expect(state.update(.finished(.makeKeyAndCSR, result)) == [.save])
+        #expect(state.draft.applicantInCharge.department == "Web team")
+        #expect(state.draft.csr.keyPath?.hasPrefix(folder) == true)
+        #expect(state.screenID == "application")
+    }
+
+    @Test func escCancelsTheRunningOperationInsteadOfGoingBack() {
+        var draft = sampleDraft(.renewal)
+        draft.currentCertificate.source = "127.0.0.1:9"
+        var state = openedState(draft)
+        show(&state, "current-certificate")
+        focus(&state, on: .action(.readCurrentCertificate))
+        #expect(press(&state, .enter) == [.run(.readCurrentCertificate)])
+        _ = state.update(.started(.readCurrentCertificate, title: Localized("読んでいます", "Reading the certificate: 127.0.0.1:9")))
+        _ = state.update(.tick(elapsedMilliseconds: 1_234))
+        let shown = WizardView.render(state, size: Size(width: 100, height: 30)).text
+        #expect(shown.contains("Reading the certificate: 127.0.0.1:9 (1.2 s)  Esc cancels"))
+        #expect(press(&state, .escape) == [.cancelRunning])
+        #expect(state.screenID == "current-certificate")
+        let before = state.draft
+        #expect(state.update(.finished(.readCurrentCertificate, .failure(.cancelled))) == [])
+        #expect(state.draft == before && state.running == nil)
+        #expect(state.status?.text.en == "Cancelled: nothing was changed" && state.status?.isError == false)
+        // Without an operation running, Esc goes back a screen as before.
+        press(&state, .escape)
+        #expect(state.screenID != "current-certificate")
+    }
+
+    @Test func aResultTheDraftNoLongerAllowsIsRefusedWithTheReason() {
+        var draft = sampleDraft(.new)
+        draft.order.orderNumber = "DEMO-1"
+        draft.order.submittedOn = testToday
+        var state = openedState(draft)
+        let submitted = Submitted(issuer: "demo", orderNumber: "DEMO-2", amount: 1, transferAccount: nil,
+                                  instructions: Localized("", ""), date: testToday)
+        #expect(state.update(.finished(.submit, .success(AnyChange(base: submitted)))) == [])
+        #expect(state.draft.order.orderNumber == "DEMO-1")
+        #expect(state.status?.isError == true && state.status?.text.en.contains("recorded already") == true)
+    }
+}
+
+/// A terminal whose user presses keys at given moments, for cancelling while an operation runs.
+final class TimedTerminal: Terminal {
+    let size = Size(width: 100, height: 30)
+    private var script: [(at: Duration, key: Key)]
+    private let start = ContinuousClock.now
+    private(set) var frames: [(at: Duration, text: String)] = []
+    private(set) var restored = false
+
+    init(_ script: [(at: Duration, key: Key)]) { self.script = script }
+
+    func nextKey(timeout: Int) -> Key? {
+        guard let next = script.first else { return nil }
+        let now = ContinuousClock.now - start
+        if next.at <= now { return script.removeFirst().key }
+        Thread.sleep(forTimeInterval: min(Double(timeout) / 1000, Self.seconds(next.at - now)))
+        return nil
+    }
+    static func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+    func draw(_ frame: Frame) { frames.append((ContinuousClock.now - start, frame.text)) }
+    func restore() { restored = true }
+    func takeSignal() -> Int32? { nil }
+}
+
+@Suite struct RuntimeOperationTests {
+    @Test func aSilentHostIsCancelledWithEscAndTheDraftOnDiskIsUnchanged() throws {
+        let listener = try SilentPort()
+        let home = NSTemporaryDirectory() + "certwiz-cancel-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let store = DraftStore(directory: home + "/certwiz/drafts")
+        var draft = sampleDraft(.renewal)
+        draft.currentCertificate.source = "127.0.0.1:\(listener.port)"
+        let file = try store.create("site", draft)
+        let onDisk = try file.read()
+        var probe = openedState(draft)
+        var keys: [Key] = []
+        let jump = probe.screens.firstIndex { $0.id == "current-certificate" }!
+        let start = probe.position.index - 1
+        keys = [.function(2)] + Array(repeating: jump > start ? Key.down : Key.up, count: abs(jump - start)) + [.enter]
+        show(&probe, "current-certificate")
+        for _ in 0..<60 where probe.focusedStop != .action(.readCurrentCertificate) { keys.append(.tab); _ = probe.update(.key(.tab)) }
+        try #require(probe.focusedStop == .action(.readCurrentCertificate))
+        var script: [(at: Duration, key: Key)] = keys.map { (.zero, $0) }
+        script.append((.zero, .enter))                    // read the certificate: the host never answers
+        script.append((.milliseconds(600), .function(1)))  // help opens while it runs
+        script.append((.milliseconds(700), .escape))       // closes help
+        script.append((.milliseconds(900), .escape))       // cancels
+        script.append((.milliseconds(1300), .function(10)))
+        script.append((.milliseconds(1350), .character("y")))
+        let terminal = TimedTerminal(script)
+        let runtime = WizardRuntime(terminal: terminal, store: store,
+                                    state: WizardState(language: .en, today: testToday, welcome: WelcomeModel(drafts: [], suggestedName: "")))
+        runtime.start(draft: "site")
+        #expect(runtime.run() == .quit)
+        let working = terminal.frames.filter { $0.text.contains("Reading the certificate: 127.0.0.1:\(listener.port)") }
+        #expect(working.count >= 3, "the spinner moves while it runs")
+        #expect(Set(working.map(\.text)).count >= 2)
+        #expect(terminal.frames.contains { $0.text.contains("Help") || $0.text.contains("help") })
+        let cancelled = try #require(terminal.frames.first { $0.text.contains("Cancelled: nothing was changed") })
+        #expect(cancelled.at < .milliseconds(1500))
+        #expect(try file.read() == onDisk)
+        #expect(terminal.restored)
+    }
+}

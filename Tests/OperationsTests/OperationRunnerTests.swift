@@ -1,0 +1,62 @@
+import CertWizardCore
+import Foundation
+@testable import Operations
+import Testing
+
+/// An operation that waits (on a blocked thread, as a silent socket would) and then writes a
+/// marker file through the commit gate: what a cancel or a time-out must leave unwritten.
+struct SlowWrite: Operations.Operation {
+    let marker: String
+    let wait: Duration
+    var limit: Duration = .seconds(30)
+    var title: Localized { Localized("待っています", "Waiting") }
+    var timeLimit: Duration { limit }
+
+    func run(_ context: OperationContext) async throws -> CSRLoaded {
+        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+        try await context.blocking { Thread.sleep(forTimeInterval: seconds) }
+        try context.commit { FileManager.default.createFile(atPath: marker, contents: Data("written".utf8)) }
+        return CSRLoaded(path: marker, pem: "pem")
+    }
+}
+
+@Suite struct OperationRunnerTests {
+    let folder = NSTemporaryDirectory() + "certwiz-ops-" + UUID().uuidString
+
+    init() throws { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+
+    @Test func aFinishedOperationHandsOverItsResult() throws {
+        let result = OperationRunner.wait(SlowWrite(marker: folder + "/done", wait: .milliseconds(10)))
+        #expect(try result.get() == CSRLoaded(path: folder + "/done", pem: "pem"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/done"))
+    }
+
+    @Test func cancelReturnsAtOnceAndWritesNothing() throws {
+        let marker = folder + "/cancelled"
+        let running = OperationRunner.start(SlowWrite(marker: marker, wait: .seconds(2)))
+        Thread.sleep(forTimeInterval: 0.1)
+        let asked = ContinuousClock.now
+        #expect(running.cancel())
+        #expect(running.wait() == .failure(.cancelled))
+        #expect(ContinuousClock.now - asked < .milliseconds(500))
+        // The abandoned work ends later; its write is refused by the gate.
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+
+    @Test func aTimeLimitStopsItWithItsOwnMessage() throws {
+        let marker = folder + "/late"
+        let started = ContinuousClock.now
+        let result = OperationRunner.wait(SlowWrite(marker: marker, wait: .seconds(5), limit: .milliseconds(300)))
+        #expect(result == .failure(.timedOut(Localized("待っています: 0 秒で終わりませんでした", "Waiting: not done in 0 s"))))
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+
+    @Test func aSilentServerTimesOutWithTheHostInTheMessage() throws {
+        let listener = try SilentListener()
+        let result = OperationRunner.wait(ReadCertificate(source: "127.0.0.1:\(listener.port)", replacingCommonName: true, seconds: 1))
+        #expect(result == .failure(.timedOut(Localized("127.0.0.1:\(listener.port) から 1 秒以内に応答がありません",
+                                                      "no answer from 127.0.0.1:\(listener.port) in 1 s"))))
+    }
+}
