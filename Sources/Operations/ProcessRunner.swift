@@ -78,17 +78,22 @@ public struct ProcessRunner: Sendable {
             return Outcome(ending: ending, standardOutput: out, standardError: err, outputTruncated: outCut || errCut)
         }
         let limit = timeLimit
-        let timer = Task {
-            try await Task.sleep(for: limit)
+        // True when the time limit, not the caller, stopped it.
+        let timer = Task { () -> Bool in
+            do { try await Task.sleep(for: limit) } catch { return false }
             work.cancel()
+            return true
         }
-        defer { timer.cancel() }
-        do {
-            return try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
-        } catch {
-            if Task.isCancelled { throw .cancelled(program: program) }
-            if work.isCancelled { throw .timedOut(program: program, seconds: limit.components.seconds) }
-            throw .couldNotStart(program: program, reason: "\(error)")
+        // Cancelled or timed out, swift-subprocess kills the program and reports the signal: the
+        // caller is told why it was stopped instead.
+        let result = await withTaskCancellationHandler { await work.result } onCancel: { work.cancel() }
+        timer.cancel()
+        let timedOut = await timer.value
+        if Task.isCancelled { throw .cancelled(program: program) }
+        if timedOut { throw .timedOut(program: program, seconds: limit.components.seconds) }
+        switch result {
+        case .success(let outcome): return outcome
+        case .failure(let error): throw .couldNotStart(program: program, reason: "\(error)")
         }
     }
 

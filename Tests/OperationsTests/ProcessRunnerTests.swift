@@ -1,0 +1,49 @@
+import CertWizardCore
+import Foundation
+import Operations
+import Testing
+
+@Suite struct ProcessRunnerTests {
+    @Test func argumentsAreAnArrayNeverAShellString() async throws {
+        let outcome = try await ProcessRunner().run("printf", ["%s|%s", "a b; echo injected", "$HOME"])
+        #expect(outcome.ending == .exited(0) && outcome.succeeded)
+        #expect(outcome.outputText == "a b; echo injected|$HOME")
+    }
+
+    @Test func outputIsCappedAndTheRestDrainedAndStatusAndErrorAreKept() async throws {
+        let runner = ProcessRunner(outputCap: 1_000)
+        let outcome = try await runner.run("/bin/sh", ["-c", "head -c 1000000 /dev/zero; echo problem >&2; exit 3"])
+        #expect(outcome.ending == .exited(3) && !outcome.succeeded)
+        #expect(outcome.standardOutput.count == 1_000 && outcome.outputTruncated)
+        #expect(outcome.errorText == "problem\n")
+    }
+
+    @Test func aSignalIsReportedAsSuch() async throws {
+        let outcome = try await ProcessRunner().run("/bin/sh", ["-c", "kill -TERM $$"])
+        #expect(outcome.ending == .signalled(SIGTERM))
+    }
+
+    @Test func aProgramThatRunsTooLongIsStoppedAtTheTimeLimit() async throws {
+        let runner = ProcessRunner(timeLimit: .milliseconds(300))
+        let started = ContinuousClock.now
+        await #expect(throws: ProcessRunner.Failure.timedOut(program: "sleep", seconds: 0)) {
+            try await runner.run("sleep", ["30"])
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test func cancellingTheTaskStopsTheProgram() async throws {
+        let marker = NSTemporaryDirectory() + "certwiz-proc-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: marker) }
+        let task = Task { try await ProcessRunner().run("/bin/sh", ["-c", "sleep 2; touch '\(marker)'"]) }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        await #expect(throws: ProcessRunner.Failure.cancelled(program: "/bin/sh")) { try await task.value }
+        try await Task.sleep(for: .seconds(2.5))
+        #expect(!FileManager.default.fileExists(atPath: marker), "the program was killed, not left running")
+    }
+
+    @Test func aMissingProgramSaysSo() async {
+        await #expect(throws: ProcessRunner.Failure.self) { try await ProcessRunner().run("certwiz-no-such-program", []) }
+    }
+}
