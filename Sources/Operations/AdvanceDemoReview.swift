@@ -25,7 +25,7 @@ public struct AdvanceDemoReview: Operation {
 
     public func run(_ context: OperationContext) async throws -> EventsRecorded {
         let review: DemoReview
-        do { review = try DemoReview.inDataHome(dataHome, fallbackDirectory: fallbackDirectory) } catch { throw OperationFailure.failed(error.message) }
+        do { review = try DemoReview.inDataHome(dataHome, fallbackDirectory: fallbackDirectory) } catch { throw OperationFailure.unreadable(error.message) }
         // Signing is quick; issuance writes files, so the whole review passes the commit gate.
         let entries: [EventsRecorded.Entry]
         do {

@@ -23,13 +23,13 @@ public struct LoadCSRFile: Operation {
         // A FIFO or a slow network mount blocks a read: the blocking helper keeps Esc working.
         let outcome: Result<String, OperationFailure> = try await context.blocking {
             let bytes: [UInt8]
-            do throws(FileError) { bytes = try AtomicFile.read(path) } catch { return .failure(.failed(error.message)) }
+            do throws(FileError) { bytes = try AtomicFile.read(path) } catch { return .failure(.unreadable(error.message)) }
             let der: [UInt8]
             do throws(CSRInputError) { der = try CSRInspector.csrDER(from: bytes) } catch {
-                return .failure(.failed(Localized("\(path): \(error.message.ja)", "\(path): \(error.message.en)")))
+                return .failure(.unreadable(Localized("\(path): \(error.message.ja)", "\(path): \(error.message.en)")))
             }
             guard let csr = try? CertificateSigningRequest(derEncoded: der), let pem = try? CSRMaker.pem(csr) else {
-                return .failure(.failed(Localized("\(path) の CSR はこのライブラリで読めません (鍵が小さいか未対応です)",
+                return .failure(.unreadable(Localized("\(path) の CSR はこのライブラリで読めません (鍵が小さいか未対応です)",
                                                   "\(path): the CSR cannot be read (a key too small, or unsupported)")))
             }
             return .success(pem)

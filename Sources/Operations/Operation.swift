@@ -28,6 +28,8 @@ extension Operation {
 public enum OperationFailure: Error, Equatable, Sendable {
     /// It could not be done; the message says why and where.
     case failed(Localized)
+    /// What it was to read (a file, a server's certificate, the demo CA) cannot be read.
+    case unreadable(Localized)
     /// The applicant cancelled it before it changed anything.
     case cancelled
     /// It ran past its time limit and was stopped before it changed anything.
@@ -35,7 +37,7 @@ public enum OperationFailure: Error, Equatable, Sendable {
 
     public var message: Localized {
         switch self {
-        case .failed(let why), .timedOut(let why): return why
+        case .failed(let why), .unreadable(let why), .timedOut(let why): return why
         case .cancelled: return Localized("取り消しました。何も変わっていません", "Cancelled: nothing was changed")
         }
     }

@@ -60,7 +60,8 @@ public struct ProcessRunner: Sendable {
     public func run(_ program: String, _ arguments: [String], workingDirectory: String? = nil) async throws(Failure) -> Outcome {
         let cap = outputCap
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
-        let work = Task { () throws -> Outcome in
+        // On the operations' threads: a busy cooperative pool must not delay the time limit.
+        let work = Task(executorPreference: OperationExecutor.shared) { () throws -> Outcome in
             let result = try await Subprocess.run(
                 executable, arguments: Arguments(arguments), workingDirectory: workingDirectory.map { FilePath($0) },
                 input: .none, output: .sequence, error: .sequence
@@ -79,7 +80,7 @@ public struct ProcessRunner: Sendable {
         }
         let limit = timeLimit
         // True when the time limit, not the caller, stopped it.
-        let timer = Task { () -> Bool in
+        let timer = Task(executorPreference: OperationExecutor.shared) { () -> Bool in
             do { try await Task.sleep(for: limit) } catch { return false }
             work.cancel()
             return true

@@ -2,8 +2,8 @@ import CertWizardCore
 import CertWizardPKI
 import X509
 
-/// Reads a certificate from a file, or the chain a running server sends (`host:port`); the
-/// result is `CertificateRead` for the leaf, and `chain` holds what was read.
+/// Reads a certificate from a file, or the chain a running server sends (`host:port`); the result
+/// records the leaf as the current certificate and keeps the chain for reports.
 public struct ReadCertificate: Operation {
     public let source: String
     public let replacingCommonName: Bool
@@ -30,27 +30,38 @@ public struct ReadCertificate: Operation {
     }
 
     /// The certificates read: one from a file, the server's chain from host:port.
-    public func chain(_ context: OperationContext) async throws -> [Certificate] {
+    func chain(_ context: OperationContext) async throws -> (chain: [Certificate], hostname: String?) {
         let (source, seconds) = (source, seconds)
-        let outcome: Result<[Certificate], OperationFailure> = try await context.blocking {
+        let outcome: Result<([Certificate], String?), OperationFailure> = try await context.blocking {
             if let bytes = try? AtomicFile.read(source) {
                 guard let certificate = CurrentCertificateReader.certificate(from: bytes) else {
-                    return .failure(.failed(Localized("\(source) は証明書 (PEM か DER) ではありません", "\(source) is not a certificate (PEM or DER)")))
+                    return .failure(.unreadable(Localized("\(source) は証明書 (PEM か DER) ではありません", "\(source) is not a certificate (PEM or DER)")))
                 }
-                return .success([certificate])
+                return .success(([certificate], nil))
             }
             // The fetcher's own limit is a little longer, so the operation's message is the one seen.
             do throws(TLSCertificateFetcher.FetchError) {
-                return .success(try TLSCertificateFetcher.fetch(source, timeoutSeconds: seconds + 1))
+                return .success((try TLSCertificateFetcher.fetch(source, timeoutSeconds: seconds + 1), try TLSCertificateFetcher.parse(source).host))
             } catch {
-                return .failure(.failed(Localized("\(source): \(error.message.ja)", "\(source): \(error.message.en)")))
+                return .failure(.unreadable(Localized("\(source): \(error.message.ja)", "\(source): \(error.message.en)")))
             }
         }
         return try outcome.get()
     }
 
-    public func run(_ context: OperationContext) async throws -> CertificateRead {
-        let chain = try await chain(context)
-        return CurrentCertificateReader.read(chain[0], source: source, replacingCommonName: replacingCommonName)
+    public func run(_ context: OperationContext) async throws -> ChainRead {
+        let (chain, hostname) = try await chain(context)
+        return ChainRead(chain: chain, hostname: hostname,
+                         leaf: CurrentCertificateReader.read(chain[0], source: source, replacingCommonName: replacingCommonName))
     }
+}
+
+/// The certificates read (the leaf first), and what the draft records of the leaf.
+public struct ChainRead: DraftChange {
+    public let chain: [Certificate]
+    /// The server's name when the chain came from `host:port` (what the certificate must cover).
+    public let hostname: String?
+    public let leaf: CertificateRead
+    public func applied(to draft: Draft) throws(ChangeRefused) -> Draft { try leaf.applied(to: draft) }
+    public var summary: Localized { leaf.summary }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Glibc
 #endif
 import CertWizardCore
+import Operations
 import CertWizardPKI
 import X509
 #if canImport(FoundationEssentials)
@@ -100,16 +101,10 @@ struct CSRNewCommand: ParsableCommand {
         let directory = out ?? base.csr.keyDirectory
             ?? DraftStore(environment: processEnvironment).keysDirectory(draft: file?.name ?? "default")
         let passphrase = encrypt ? try readPassphrase() : nil
-        let made: KeyAndCSR
-        do {
-            if type == .rsa4096 && !json { Output.note(L("RSA 4096 ビットの鍵を作っています…", "Making an RSA 4096-bit key…")) }
-            made = try KeyAndCSR.make(subject, keyType: type, in: directory, today: day, passphrase: passphrase)
-        } catch let error as FileError {
-            Output.error(error.message.local)
-            throw ExitCode(ExitStatus.failed)
-        }
+        if type == .rsa4096 && !json { Output.note(L("RSA 4096 ビットの鍵を作っています…", "Making an RSA 4096-bit key…")) }
+        let made = try MakeKeyAndCSR(subject: subject, keyType: type, directory: directory, today: day, passphrase: passphrase).runForCommand()
         if let file, let lock {
-            do { try file.save(made.recorded(in: base), holding: lock) } catch {
+            do { try file.save(try made.record(in: base), holding: lock) } catch let error as DraftStoreError {
                 Output.error(error.message.local)
                 throw ExitCode(ExitStatus.failed)
             }
@@ -205,18 +200,7 @@ struct CSRCheckCommand: ParsableCommand {
         }
         var current: Certificate?
         if let renewalOf {
-            if let bytes = try? AtomicFile.read(renewalOf) {
-                guard let certificate = CurrentCertificateReader.certificate(from: bytes) else {
-                    Output.error(L("\(renewalOf) は証明書 (PEM か DER) ではありません", "\(renewalOf) is not a certificate (PEM or DER)"))
-                    throw ExitCode(ExitStatus.unreadable)
-                }
-                current = certificate
-            } else {
-                do { current = try TLSCertificateFetcher.fetch(renewalOf).first } catch {
-                    Output.error("\(renewalOf): " + error.message.local)
-                    throw ExitCode(ExitStatus.unreadable)
-                }
-            }
+            current = try ReadCertificate(source: renewalOf, replacingCommonName: false).runForCommand().chain.first
         }
         let report: CSRReport
         do {

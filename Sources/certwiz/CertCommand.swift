@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertWizardCore
+import Operations
 import CertWizardPKI
 import X509
 
@@ -35,28 +36,14 @@ struct CertShowCommand: ParsableCommand {
 
     func run() throws {
         let day = today ?? CalendarDate.today()
-        var chain: [Certificate]
-        var hostname: String?
-        if let bytes = try? AtomicFile.read(source) {
-            guard let certificate = CurrentCertificateReader.certificate(from: bytes) else {
-                Output.error(L("\(source) は証明書 (PEM か DER) ではありません", "\(source) is not a certificate (PEM or DER)"))
-                throw ExitCode(ExitStatus.unreadable)
-            }
-            chain = [certificate]
-        } else {
-            do {
-                chain = try TLSCertificateFetcher.fetch(source)
-                hostname = try TLSCertificateFetcher.parse(source).host
-            } catch {
-                Output.error("\(source): " + error.message.local)
-                throw ExitCode(ExitStatus.unreadable)
-            }
-        }
+        let read = try ReadCertificate(source: source, replacingCommonName: false).runForCommand()
+        let chain = read.chain
+        let hostname = read.hostname
         var report = CertificateReport(chain: chain, source: source, hostname: hostname, today: day)
         var findings = report.findings
         if let draft {
             let (file, loaded, lock) = try DraftLocator().openForEditing(draft)
-            let updated = CurrentCertificateReader.recorded(chain[0], source: source, in: loaded, replacingCommonName: false)
+            let updated = try read.record(in: loaded)
             do { try file.save(updated, holding: lock) } catch {
                 Output.error(error.message.local)
                 throw ExitCode(ExitStatus.failed)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertWizardCore
+import Operations
 import Issuers
 
 /// `certwiz demo ...`: the trainer's controls for the embedded demo issuer.
@@ -35,31 +36,18 @@ struct DemoAdvanceCommand: ParsableCommand {
     func run() throws {
         let day = today ?? CalendarDate.today()
         let home = DataHome.directory(environment: processEnvironment)
-        var (file, current, lock) = try DraftLocator().openForEditing(draft)
-        let review: DemoReview
-        do {
-            review = try DemoReview.inDataHome(home, fallbackDirectory: DraftStore(environment: processEnvironment).keysDirectory(draft: file.name))
-        } catch {
-            Output.error(error.message.local)
-            throw ExitCode(ExitStatus.unreadable)
+        let (file, loaded, lock) = try DraftLocator().openForEditing(draft)
+        let fallback = DraftStore(environment: processEnvironment).keysDirectory(draft: file.name)
+        let review = try AdvanceDemoReview(draft: loaded, all: all, today: day, dataHome: home, fallbackDirectory: fallback).runForCommand()
+        var current = loaded
+        for entry in review.entries {
+            current = try EventsRecorded([entry], on: day, summary: review.summary).record(in: current)
+            print(stepText(entry.event, current))
         }
-        var advanced = 0
-        repeat {
-            do {
-                let (next, step) = try review.advance(current, today: day)
-                current = next
-                try file.save(current, holding: lock)
-                advanced += 1
-                print(stepText(step, current))
-            } catch let error as DemoReview.ReviewError {
-                if advanced > 0, case .nothingLeft = error { break }
-                Output.error(error.message.local)
-                throw ExitCode(ExitStatus.failed)
-            } catch let error as DraftStoreError {
-                Output.error(error.message.local)
-                throw ExitCode(ExitStatus.failed)
-            }
-        } while all && DemoReview.nextStep(current) != nil
+        do { try file.save(current, holding: lock) } catch {
+            Output.error(error.message.local)
+            throw ExitCode(ExitStatus.failed)
+        }
     }
 
     func stepText(_ step: DemoReview.Step, _ d: Draft) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertWizardCore
+import Operations
 import Issuers
 
 /// `certwiz submit`: validates the draft, refuses with the findings if there is any error, and
@@ -18,7 +19,7 @@ struct SubmitCommand: ParsableCommand {
 
     func run() throws {
         let day = today ?? CalendarDate.today()
-        var (file, loaded, lock) = try DraftLocator().openForEditing(draft)
+        let (file, loaded, lock) = try DraftLocator().openForEditing(draft)
         let findings = Validator.findings(for: loaded, today: day)
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
@@ -26,20 +27,16 @@ struct SubmitCommand: ParsableCommand {
             Output.error(L("エラーがあるため申請しませんでした", "not submitted: the draft has errors"))
             throw ExitCode(ExitStatus.failed)
         }
-        do {
-            let (submitted, submission, issuer) = try Issuers.submit(loaded, today: day)
-            loaded = submitted
-            try file.save(loaded, holding: lock)
-            print(L("申請しました (\(issuer.name.ja))", "Submitted (\(issuer.name.en))"))
-            print(L("注文番号: ", "Order number: ") + submission.orderNumber)
-            print(submission.instructions.local)
-            if let planned = loaded.payment.plannedDate { print(L("振込予定日: ", "Planned transfer date: ") + planned.iso8601) }
-        } catch let error as IssuerError {
-            Output.error(error.message.local)
-            throw ExitCode(ExitStatus.failed)
-        } catch let error as DraftStoreError {
+        let submitted = try SubmitApplication(draft: loaded, today: day).runForCommand()
+        let recorded = try submitted.record(in: loaded)
+        do { try file.save(recorded, holding: lock) } catch {
             Output.error(error.message.local)
             throw ExitCode(ExitStatus.failed)
         }
+        let issuerName = (try? Issuers.issuer(for: recorded).name) ?? Localized(submitted.issuer, submitted.issuer)
+        print(L("申請しました (\(issuerName.ja))", "Submitted (\(issuerName.en))"))
+        print(L("注文番号: ", "Order number: ") + submitted.orderNumber)
+        print(submitted.instructions.local)
+        if let planned = recorded.payment.plannedDate { print(L("振込予定日: ", "Planned transfer date: ") + planned.iso8601) }
     }
 }

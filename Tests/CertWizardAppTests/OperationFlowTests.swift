@@ -46,7 +46,8 @@ import TerminalUI
         let before = state.draft
         #expect(state.update(.finished(.readCurrentCertificate, .failure(.cancelled))) == [])
         #expect(state.draft == before && state.running == nil)
-        #expect(state.status?.text.en == "Cancelled: nothing was changed" && state.status?.isError == false)
+        #expect(state.status?.text.en == "Cancelled: nothing was changed", "\(String(describing: state.status))")
+        #expect(state.status?.isError == false)
         // Without an operation running, Esc goes back a screen as before.
         press(&state, .escape)
         #expect(state.screenID != "current-certificate")

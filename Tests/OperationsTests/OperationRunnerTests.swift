@@ -38,7 +38,8 @@ struct SlowWrite: Operations.Operation {
         let asked = ContinuousClock.now
         #expect(running.cancel())
         #expect(running.wait() == .failure(.cancelled))
-        #expect(ContinuousClock.now - asked < .milliseconds(500))
+        // Back before the abandoned work (2 s) has ended.
+        #expect(ContinuousClock.now - asked < .milliseconds(1_500))
         // The abandoned work ends later; its write is refused by the gate.
         Thread.sleep(forTimeInterval: 2.2)
         #expect(!FileManager.default.fileExists(atPath: marker))
@@ -49,14 +50,14 @@ struct SlowWrite: Operations.Operation {
         let started = ContinuousClock.now
         let result = OperationRunner.wait(SlowWrite(marker: marker, wait: .seconds(5), limit: .milliseconds(300)))
         #expect(result == .failure(.timedOut(Localized("待っています: 0 秒で終わりませんでした", "Waiting: not done in 0 s"))))
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(4), "stopped by the limit, not by the 5 s of work")
         #expect(!FileManager.default.fileExists(atPath: marker))
     }
 
     @Test func aSilentServerTimesOutWithTheHostInTheMessage() throws {
         let listener = try SilentListener()
         let result = OperationRunner.wait(ReadCertificate(source: "127.0.0.1:\(listener.port)", replacingCommonName: true, seconds: 1))
-        #expect(result == .failure(.timedOut(Localized("127.0.0.1:\(listener.port) から 1 秒以内に応答がありません",
+        #expect(result.map(\.leaf) == .failure(.timedOut(Localized("127.0.0.1:\(listener.port) から 1 秒以内に応答がありません",
                                                       "no answer from 127.0.0.1:\(listener.port) in 1 s"))))
     }
 }

@@ -29,7 +29,8 @@ import Testing
         await #expect(throws: ProcessRunner.Failure.timedOut(program: "sleep", seconds: 0)) {
             try await runner.run("sleep", ["30"])
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Stopped by the limit, not by `sleep` ending (the bound is loose: tests share a busy machine).
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test func cancellingTheTaskStopsTheProgram() async throws {
