@@ -73,32 +73,7 @@ struct AnswersPlayer {
     private func valueKeys(_ field: ScreenField, _ answer: JSONValue, _ state: WizardState) -> [Key] {
         let current = state.value(field.path)
         if current == answer || (current == nil && answer == .null) { return [] }
-        switch field.input {
-        case .text, .date, .number:
-            return [.end, .control("u")] + answer.displayText.map(Key.character)
-        case .lines:
-            let existing = FieldText.text(of: current, input: field.input)
-            let text: String = { if case .array(let items) = answer { return items.map(\.displayText).joined(separator: "\n") } else { return answer.displayText } }()
-            return Array(repeating: Key.backspace, count: existing.count) + (text.isEmpty ? [] : [.paste(text)])
-        case .choice, .derivedChoice:
-            let options = state.options(for: field)
-            guard let target = options.firstIndex(where: { .string($0.value) == answer }) else { return [.character("0")] }
-            if target < 9 { return [.character(Character(String(target + 1)))] }
-            let from = options.firstIndex { .string($0.value) == current }.map { $0 + 1 } ?? 0
-            return Array(repeating: .right, count: (target - from + options.count) % options.count + (from == 0 ? 1 : 0))
-        case .yesNo:
-            return [.character(answer == .bool(true) ? "y" : "n")]
-        case .checklist(let options):
-            let wanted: Set<String> = { if case .array(let items) = answer { return Set(items.map(\.displayText)) } else { return [] } }()
-            let have: Set<String> = { if case .array(let items)? = current { return Set(items.map(\.displayText)) } else { return [] } }()
-            var keys: [Key] = []
-            var cursor = 0
-            for (i, option) in options.enumerated() where wanted.contains(option.value) != have.contains(option.value) {
-                keys += Array(repeating: .down, count: i - cursor) + [.character(" ")]
-                cursor = i
-            }
-            return keys
-        }
+        return field.widget.answerKeys(answer, field, state)
     }
 
     /// The screen and the errors that kept it from going on.

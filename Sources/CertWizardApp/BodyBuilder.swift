@@ -61,63 +61,7 @@ struct BodyBuilder {
             label.segments.append(.init(text: " *", style: .muted))
         }
         lines.append(label)
-        let value = state.value(field.path)
-        switch field.input {
-        case .text, .date, .number:
-            var (editor, _) = state.lineEditor(field)
-            let (shown, cursor) = editor.visible(width: inputWidth)
-            let scrolled = editor.isScrolled(width: inputWidth)
-            var line = BodyLine(scrolled.left ? "‹" : "[", style: .muted, indent: 4, focus: focusIndex)
-            if shown.isEmpty && !focused, let example = field.example {
-                line.segments.append(.init(text: DisplayWidth.pad("\(t(UIText.example)) \(example)", to: inputWidth), style: .muted))
-            } else {
-                line.segments.append(.init(text: DisplayWidth.pad(shown, to: inputWidth), style: focused ? Style(underline: true) : .plain))
-            }
-            line.segments.append(.init(text: scrolled.right ? "›" : "]", style: .muted))
-            if focused { line.cursorX = 5 + cursor }
-            lines.append(line)
-        case .lines(let height):
-            var editor: TextAreaEditor
-            if case .lines(let existing)? = state.editors[field.path] { editor = existing }
-            else { editor = TextAreaEditor(FieldText.text(of: value, input: field.input)) }
-            let boxes: BoxCharacters = state.ascii ? .ascii : .unicode
-            let (shown, cursor) = editor.visible(width: inputWidth, height: height)
-            lines.append(BodyLine(boxes.topLeft + String(repeating: boxes.horizontal, count: inputWidth) + boxes.topRight, style: .muted, indent: 4, focus: focusIndex))
-            for row in 0..<height {
-                var line = BodyLine(boxes.vertical, style: .muted, indent: 4, focus: focusIndex)
-                line.segments.append(.init(text: DisplayWidth.pad(row < shown.count ? shown[row] : "", to: inputWidth), style: .plain))
-                line.segments.append(.init(text: boxes.vertical, style: .muted))
-                if focused && row == cursor.y { line.cursorX = 5 + cursor.x }
-                lines.append(line)
-            }
-            lines.append(BodyLine(boxes.bottomLeft + String(repeating: boxes.horizontal, count: inputWidth) + boxes.bottomRight, style: .muted, indent: 4, focus: focusIndex))
-        case .choice, .derivedChoice:
-            let options = state.options(for: field)
-            if options.isEmpty { lines.append(BodyLine(t(UIText.needsCommonName), style: .muted, indent: 4, focus: focusIndex)) }
-            for (i, option) in options.enumerated() {
-                let selected = value == .string(option.value)
-                let mark = selected ? "(•)" : "( )"
-                var line = BodyLine("\(mark) \(i < 9 ? "\(i + 1). " : "   ")\(t(option.label))", style: selected ? .bold : .plain, indent: 4, focus: focusIndex)
-                if focused && selected { line.highlight = .reverse; line.segments = line.segments.map { .init(text: $0.text, style: .reverse) } }
-                lines.append(line)
-            }
-        case .yesNo:
-            let yes = value == .bool(true), no = value == .bool(false)
-            var line = BodyLine((yes ? "(•) " : "( ) ") + t(UIText.yes), style: yes ? (focused ? .reverse : .bold) : .plain, indent: 4, focus: focusIndex)
-            line.segments.append(.init(text: "   ", style: .plain))
-            line.segments.append(.init(text: (no ? "(•) " : "( ) ") + t(UIText.no), style: no ? (focused ? .reverse : .bold) : .plain))
-            if focused && !yes && !no { line.segments.append(.init(text: "   " + t(UIText.unanswered), style: .muted)) }
-            lines.append(line)
-        case .checklist(let options):
-            var cursor = 0
-            if case .checklist(let c)? = state.editors[field.path] { cursor = c }
-            let chosen: [String] = { if case .array(let items)? = value { return items.map(\.displayText) } else { return [] } }()
-            for (i, option) in options.enumerated() {
-                var line = BodyLine((chosen.contains(option.value) ? "[x] " : "[ ] ") + t(option.label), style: .plain, indent: 4, focus: focusIndex)
-                if focused && i == cursor { line.highlight = .reverse; line.segments = line.segments.map { .init(text: $0.text, style: .reverse) } }
-                lines.append(line)
-            }
-        }
+        lines += field.widget.lines(field, focused: focused, focusIndex: focusIndex, self)
         for finding in state.visibleFindings(for: field.path) {
             lines += wrapped(finding.mark(ascii: state.ascii) + t(finding.message), style: finding.severity.style, indent: 4, focus: focusIndex)
         }

@@ -163,31 +163,13 @@ public struct PlainWizard {
 
     private func ask(_ field: ScreenField, state: WizardState) -> Answer {
         let current = state.value(field.path)
-        let options = state.options(for: field)
+        let widget = field.widget
         while true {
             say("")
             say(t(field.label) + (field.example.map { "  (\(t(UIText.example)): \($0))" } ?? ""))
-            switch field.input {
-            case .choice, .derivedChoice, .checklist:
-                if options.isEmpty { say("  " + t(UIText.needsCommonName)) }
-                for (i, option) in options.enumerated() {
-                    let chosen: Bool = {
-                        if case .array(let items)? = current { return items.contains(.string(option.value)) }
-                        return current == .string(option.value)
-                    }()
-                    say("  \(i + 1)) \(t(option.label))\(chosen ? " *" : "")")
-                }
-            default: break
-            }
-            let hint: String
-            switch field.input {
-            case .yesNo: hint = "y/n"
-            case .choice, .derivedChoice: hint = t(Localized("番号", "number"))
-            case .checklist: hint = t(Localized("番号をカンマ区切りで", "numbers, comma-separated"))
-            case .lines: hint = t(Localized("カンマ区切り", "comma-separated"))
-            case .date: hint = "YYYY-MM-DD"
-            default: hint = ""
-            }
+            let (optionLines, hintText) = widget.plainPrompt(field, current: current, state)
+            for line in optionLines { say(line) }
+            let hint = hintText.map(t) ?? ""
             let shown = current.map { " [\(FieldText.text(of: $0, input: .text))]" } ?? ""
             write("> " + (hint.isEmpty ? "" : "(\(hint))") + shown + " ")
             guard let line = readLine() else { return .quit }
@@ -205,32 +187,7 @@ public struct PlainWizard {
 
     private func parse(_ text: String, for field: ScreenField, state: WizardState) -> Result<JSONValue, Localized> {
         if text == "-" { return .success(.null) }
-        let options = state.options(for: field)
-        switch field.input {
-        case .yesNo:
-            switch text.lowercased() {
-            case "y", "yes", "はい": return .success(.bool(true))
-            case "n", "no", "いいえ": return .success(.bool(false))
-            default: return .failure(Localized("y か n で答えてください", "Answer y or n"))
-            }
-        case .choice, .derivedChoice:
-            if let n = Int(text), options.indices.contains(n - 1) { return .success(.string(options[n - 1].value)) }
-            if let option = options.first(where: { $0.value == text }) { return .success(.string(option.value)) }
-            return .failure(Localized("1 から \(options.count) の番号で選んでください", "Choose a number from 1 to \(options.count)"))
-        case .checklist:
-            var chosen: [JSONValue] = []
-            for part in text.split(separator: ",") {
-                guard let n = Int(String(part).trimmed), options.indices.contains(n - 1) else {
-                    return .failure(Localized("番号をカンマ区切りで入力してください", "Enter numbers separated by commas"))
-                }
-                chosen.append(.string(options[n - 1].value))
-            }
-            return .success(.array(chosen))
-        case .lines:
-            return FieldText.value(of: text.split(separator: ",").joined(separator: "\n"), input: field.input, path: field.path)
-        default:
-            return FieldText.value(of: text, input: field.input, path: field.path)
-        }
+        return field.widget.plainValue(text, field, state)
     }
 
     private func printStatus(_ draft: Draft) {

@@ -208,58 +208,9 @@ extension WizardState {
 
     // MARK: Fields
 
-    /// Lets the focused field take the key; nil when the key is for navigation.
+    /// Lets the focused field take the key (its kind's widget decides); nil when the key is for navigation.
     private mutating func handleField(_ field: ScreenField, _ key: Key) -> [WizardEffect]? {
-        switch field.input {
-        case .text, .date, .number:
-            var (editor, _) = lineEditor(field)
-            if case .number = field.input, case .character(let c) = key, !c.isASCII || !c.isNumber { return [] }
-            // On a complete date, + and - move it a day (typing a date still uses '-').
-            if case .date = field.input, case .character(let c) = key, c == "+" || c == "-",
-               CalendarDate(iso8601: editor.text) != nil, editor.cursor == editor.characters.count {
-                return adjustDate(field, by: c == "+" ? 1 : -1)
-            }
-            guard editor.handle(key) else { return nil }
-            return commit(field, text: editor.text, editor: editor)
-        case .lines:
-            var editor: TextAreaEditor
-            if case .lines(let existing)? = editors[field.path] { editor = existing }
-            else { editor = TextAreaEditor(FieldText.text(of: value(field.path), input: field.input)) }
-            guard key != .tab, key != .backTab, editor.handle(key) else { return nil }
-            editors[field.path] = .lines(editor)
-            return set(field.path, FieldText.value(of: editor.text, input: field.input, path: field.path))
-        case .choice, .derivedChoice:
-            return handleChoice(field, key)
-        case .yesNo:
-            let current = value(field.path)
-            let value: Bool
-            switch key {
-            case .character("y"), .character("Y"): value = true
-            case .character("n"), .character("N"): value = false
-            case .character(" "), .left, .right: value = !(current == .bool(true))
-            default: return nil
-            }
-            return set(field.path, .success(.bool(value)))
-        case .checklist(let options):
-            var cursor = 0
-            if case .checklist(let c)? = editors[field.path] { cursor = c }
-            var chosen = Set((value(field.path)).flatMap { value -> [String]? in
-                if case .array(let items) = value { return items.map(\.displayText) } else { return nil }
-            } ?? [])
-            switch key {
-            case .up where cursor > 0: cursor -= 1
-            case .down where cursor < options.count - 1: cursor += 1
-            case .character(" "):
-                let value = options[cursor].value
-                if chosen.contains(value) { chosen.remove(value) } else { chosen.insert(value) }
-                editors[field.path] = .checklist(cursor: cursor)
-                let ordered = options.map(\.value).filter(chosen.contains)
-                return set(field.path, .success(ordered.isEmpty ? .null : .array(ordered.map(JSONValue.string))))
-            default: return nil
-            }
-            editors[field.path] = .checklist(cursor: cursor)
-            return []
-        }
+        field.widget.handle(key, field, &self)
     }
 
     func lineEditor(_ field: ScreenField) -> (TextEditor, Localized?) {
@@ -267,7 +218,8 @@ extension WizardState {
         return (TextEditor(FieldText.text(of: value(field.path), input: field.input)), nil)
     }
 
-    private mutating func commit(_ field: ScreenField, text: String, editor: TextEditor) -> [WizardEffect] {
+    /// Puts typed text into the draft when it reads as a value; otherwise keeps it with the problem.
+    mutating func commit(_ field: ScreenField, text: String, editor: TextEditor) -> [WizardEffect] {
         let parsed = FieldText.value(of: text, input: field.input, path: field.path)
         if case .failure(let problem) = parsed {
             editors[field.path] = .line(editor, problem: problem)
@@ -275,30 +227,6 @@ extension WizardState {
         }
         editors[field.path] = .line(editor, problem: nil)
         return set(field.path, parsed)
-    }
-
-    private mutating func adjustDate(_ field: ScreenField, by days: Int) -> [WizardEffect] {
-        let (editor, _) = lineEditor(field)
-        guard let date = CalendarDate(iso8601: editor.text.trimmed) else { return [] }
-        let moved = TextEditor(date.adding(days: days).iso8601)
-        return commit(field, text: moved.text, editor: moved)
-    }
-
-    private mutating func handleChoice(_ field: ScreenField, _ key: Key) -> [WizardEffect]? {
-        let options = self.options(for: field)
-        guard !options.isEmpty else { return nil }
-        let current: String? = { if case .string(let s)? = value(field.path) { return s } else { return nil } }()
-        let index = current.flatMap { value in options.firstIndex { $0.value == value } }
-        var target: Int
-        switch key {
-        case .right, .character(" "): target = index.map { ($0 + 1) % options.count } ?? 0
-        case .left: target = index.map { ($0 + options.count - 1) % options.count } ?? options.count - 1
-        case .character(let c) where c.isASCII && c.isNumber && c != "0":
-            target = Int(String(c))! - 1
-            guard target < options.count else { return [] }
-        default: return nil
-        }
-        return set(field.path, .success(.string(options[target].value)))
     }
 
     func options(for field: ScreenField) -> [ChoiceOption] {
@@ -310,7 +238,7 @@ extension WizardState {
     }
 
     /// Puts a value into the draft; a change is saved (the runtime writes it before the next key).
-    private mutating func set(_ path: String, _ parsed: Result<JSONValue, Localized>) -> [WizardEffect] {
+    mutating func set(_ path: String, _ parsed: Result<JSONValue, Localized>) -> [WizardEffect] {
         guard case .success(let newValue) = parsed else { return [] }
         let before = value(path)
         if before == newValue || (before == nil && newValue == .null) { return [] }

@@ -98,14 +98,7 @@ public enum WizardView {
         if state.screen.kind == .welcome {
             keys = state.text(UIText.keysWelcome)
         } else {
-            var context: Localized?
-            switch state.focusedField?.input {
-            case .choice?, .derivedChoice?: context = UIText.keysChoice
-            case .yesNo?: context = UIText.keysYesNo
-            case .checklist?: context = UIText.keysChecklist
-            case .date?: context = UIText.keysDate
-            default: break
-            }
+            let context = state.focusedField?.widget.footerHint
             keys = fitHints(context.map { [state.text($0)] } ?? [], UIText.keysForm.map(state.text), width: width - 2)
         }
         frame.fill(x: 0, y: frame.size.height - 1, width: width, height: 1, style: .reverse)

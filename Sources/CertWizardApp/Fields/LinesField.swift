@@ -1,0 +1,51 @@
+import CertWizardCore
+import TerminalUI
+
+/// Several lines in a box: one SAN per line, or a pasted PEM.
+struct LinesField: FieldWidget {
+    func handle(_ key: Key, _ field: ScreenField, _ state: inout WizardState) -> [WizardEffect]? {
+        var editor = Self.editor(field, state)
+        guard key != .tab, key != .backTab, editor.handle(key) else { return nil }
+        state.editors[field.path] = .lines(editor)
+        return state.set(field.path, FieldText.value(of: editor.text, input: field.input, path: field.path))
+    }
+
+    private static func editor(_ field: ScreenField, _ state: WizardState) -> TextAreaEditor {
+        if case .lines(let existing)? = state.editors[field.path] { return existing }
+        return TextAreaEditor(FieldText.text(of: state.value(field.path), input: field.input))
+    }
+
+    func lines(_ field: ScreenField, focused: Bool, focusIndex: Int, _ body: BodyBuilder) -> [BodyLine] {
+        guard case .lines(let height) = field.input else { return [] }
+        let width = body.inputWidth
+        var editor = Self.editor(field, body.state)
+        let boxes: BoxCharacters = body.state.ascii ? .ascii : .unicode
+        let (shown, cursor) = editor.visible(width: width, height: height)
+        var lines = [BodyLine(boxes.topLeft + String(repeating: boxes.horizontal, count: width) + boxes.topRight, style: .muted, indent: 4, focus: focusIndex)]
+        for row in 0..<height {
+            var line = BodyLine(boxes.vertical, style: .muted, indent: 4, focus: focusIndex)
+            line.segments.append(.init(text: DisplayWidth.pad(row < shown.count ? shown[row] : "", to: width), style: .plain))
+            line.segments.append(.init(text: boxes.vertical, style: .muted))
+            if focused && row == cursor.y { line.cursorX = 5 + cursor.x }
+            lines.append(line)
+        }
+        lines.append(BodyLine(boxes.bottomLeft + String(repeating: boxes.horizontal, count: width) + boxes.bottomRight, style: .muted, indent: 4, focus: focusIndex))
+        return lines
+    }
+
+    func plainPrompt(_ field: ScreenField, current: JSONValue?, _ state: WizardState) -> (lines: [String], hint: Localized?) {
+        ([], Localized("カンマ区切り", "comma-separated"))
+    }
+
+    /// Commas stand for the line breaks a prompt cannot take.
+    func plainValue(_ text: String, _ field: ScreenField, _ state: WizardState) -> Result<JSONValue, Localized> {
+        FieldText.value(of: text.split(separator: ",").joined(separator: "\n"), input: field.input, path: field.path)
+    }
+
+    /// Erase what is there, then paste the answer whole (as a person pastes a PEM).
+    func answerKeys(_ answer: JSONValue, _ field: ScreenField, _ state: WizardState) -> [Key] {
+        let existing = FieldText.text(of: state.value(field.path), input: field.input)
+        let text: String = { if case .array(let items) = answer { return items.map(\.displayText).joined(separator: "\n") } else { return answer.displayText } }()
+        return Array(repeating: Key.backspace, count: existing.count) + (text.isEmpty ? [] : [.paste(text)])
+    }
+}
