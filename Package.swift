@@ -69,14 +69,16 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
-        .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore"]),
+        // What the test targets share: sample drafts, the openssl runner, temporary folders, a silent port.
+        .target(name: "TestSupport", dependencies: ["CertWizardCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore"]),
-        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "CertWizardPKI", "CertWizardCore"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "CertWizardPKI", "CertWizardCore"]),
-        .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "Screens", "TerminalUI"],
+        .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore", "TestSupport"]),
+        .testTarget(name: "IssuersTests", dependencies: ["Issuers", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
+        .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "Screens", "TerminalUI", "TestSupport"],
                     exclude: ["Golden"]),
         // Drives the built `certwiz` binary; depends on it so `swift test` builds it first.
-        .testTarget(name: "CertWizardCLITests", dependencies: ["certwiz", "CertWizardCore"]),
+        .testTarget(name: "CertWizardCLITests", dependencies: ["certwiz", "CertWizardCore", "TestSupport"]),
     ]
 )

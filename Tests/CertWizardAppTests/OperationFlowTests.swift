@@ -4,6 +4,7 @@ import Foundation
 import Operations
 import Screens
 import Testing
+import TestSupport
 import TerminalUI
 
 /// Operations run off the key-reading thread: what `update` does while one runs and when it ends.
@@ -91,7 +92,7 @@ final class TimedTerminal: Terminal {
 
 @Suite struct RuntimeOperationTests {
     @Test func aSilentHostIsCancelledWithEscAndTheDraftOnDiskIsUnchanged() throws {
-        let listener = try SilentPort()
+        let listener = try SilentTCPPort()
         let home = NSTemporaryDirectory() + "certwiz-cancel-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: home) }
         let store = DraftStore(directory: home + "/certwiz/drafts")

@@ -3,6 +3,7 @@ import CertWizardCore
 import Foundation
 import Screens
 import Testing
+import TestSupport
 import TerminalUI
 
 /// The runtime with a headless terminal: keys in, effects run for real (disk, keys).

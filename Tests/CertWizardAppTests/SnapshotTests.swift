@@ -3,6 +3,7 @@ import CertWizardCore
 import Foundation
 import Screens
 import Testing
+import TestSupport
 import TerminalUI
 
 /// Every screen rendered headless at 80x24 and 120x40 in both languages, compared with the

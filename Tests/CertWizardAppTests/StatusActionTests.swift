@@ -4,6 +4,7 @@ import Operations
 import Foundation
 import Screens
 import Testing
+import TestSupport
 
 /// The status screen's buttons: submit, and the trainer's demo review, up to a real certificate.
 @Suite struct StatusActionTests {

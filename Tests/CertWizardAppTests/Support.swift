@@ -4,44 +4,9 @@ import Operations
 import Screens
 import TerminalUI
 import Testing
+import TestSupport
 
 let testToday = CalendarDate(iso8601: "2026-11-24")!
-
-/// A renewal with every field filled and valid as of `testToday`.
-func sampleDraft(_ type: ApplicationType = .renewal) -> Draft {
-    var d = Draft(applicationType: type)
-    d.organization.nameJa = "サンプル株式会社"
-    d.organization.nameEn = "Sample K.K."
-    d.organization.phone = "03-1234-5678"
-    d.organization.listedInDuns = true
-    d.organization.listedInITownPage = true
-    d.csr.commonName = "www.example.co.jp"
-    d.csr.organization = "Sample K.K."
-    d.csr.locality = "Chuo-ku"
-    d.csr.state = "Tokyo"
-    d.csr.country = "JP"
-    d.csr.subjectAltNames = ["www.example.co.jp", "example.co.jp"]
-    d.csr.origin = .generateHere
-    d.csr.keyType = .p256
-    d.csr.serverSoftware = .nginx
-    d.currentCertificate.commonName = type == .new ? nil : "www.example.co.jp"
-    d.currentCertificate.notBefore = type == .new ? nil : CalendarDate(iso8601: "2026-01-10")
-    d.currentCertificate.notAfter = type == .new ? nil : CalendarDate(iso8601: "2027-01-09")
-    d.applicantInCharge.name = "山田 太郎"
-    d.applicantInCharge.email = "yamada@example.co.jp"
-    d.applicantInCharge.phone = "03-1234-5679"
-    d.applicantInCharge.fullTimeEmployee = true
-    d.technicalContact.company = "サンプル株式会社"
-    d.technicalContact.name = "鈴木 花子"
-    d.technicalContact.email = "suzuki@example.co.jp"
-    d.technicalContact.phone = "090-1234-5678"
-    d.technicalContact.belongsToApplicant = true
-    d.order.product = .global
-    d.order.licenses = 1
-    d.payment.method = .bankTransfer
-    d.payment.plannedDate = CalendarDate(iso8601: "2026-11-30")
-    return d
-}
 
 func openedState(_ draft: Draft, language: Language = .en) -> WizardState {
     var state = WizardState(language: language, today: testToday, welcome: WelcomeModel(drafts: [], suggestedName: "application"))

@@ -4,6 +4,7 @@ import Foundation
 @testable import CertWizardApp
 import Screens
 import Testing
+import TestSupport
 import TerminalUI
 
 @Suite struct UpdateTests {

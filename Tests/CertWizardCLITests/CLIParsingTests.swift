@@ -1,5 +1,6 @@
 import CertWizardCore
 import Testing
+import TestSupport
 @testable import certwiz
 
 /// The wizard's quick argument parse (the start-up fast path) must read every form exactly

@@ -1,20 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CertWizardCore
-
-let validDraftJSON = #"""
-{
-  "applicationType": "new",
-  "organization": {"nameJa": "サンプル株式会社", "nameEn": "Sample K.K.", "phone": "03-1234-5678", "listedInDuns": true},
-  "csr": {"commonName": "www.example.co.jp", "organization": "Sample K.K.", "locality": "Chuo-ku", "state": "Tokyo",
-          "country": "JP", "origin": "generateHere", "keyType": "p256", "serverSoftware": "nginx"},
-  "applicantInCharge": {"name": "山田 太郎", "email": "yamada@example.co.jp", "phone": "03-1234-5679", "fullTimeEmployee": true},
-  "technicalContact": {"company": "サンプル株式会社", "name": "鈴木 花子", "email": "suzuki@example.co.jp",
-                       "phone": "090-1234-5678", "belongsToApplicant": true},
-  "order": {"product": "secure", "licenses": 1},
-  "payment": {"method": "bankTransfer", "plannedDate": "2026-11-30"}
-}
-"""#
 
 @Suite(.serialized) struct CLITests {
     let cli = CertWizProcess()

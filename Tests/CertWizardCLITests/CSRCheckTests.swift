@@ -1,6 +1,7 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 
 /// `certwiz csr check` against CSRs that openssl makes with each defect.
 @Suite struct CSRCheckTests {

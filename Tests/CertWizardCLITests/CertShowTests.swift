@@ -1,6 +1,7 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 
 /// `certwiz cert show` on files and on a TLS server the test starts on 127.0.0.1.
 @Suite(.serialized) struct CertShowTests {

@@ -1,6 +1,7 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 
 /// From a fresh HOME to an issued certificate through the demo issuer.
 @Suite struct DemoIssuanceTests {

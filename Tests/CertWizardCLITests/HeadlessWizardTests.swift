@@ -1,6 +1,7 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 
 /// The wizard without a terminal: answers files replayed headless, and plain line prompts.
 @Suite struct HeadlessWizardTests {

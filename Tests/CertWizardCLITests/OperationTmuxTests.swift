@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 #endif
 import Testing
+import TestSupport
 
 /// Operations in the real wizard (tmux): the screen stays live while one runs, Esc cancels it,
 /// and a silent host ends with the time-limit message. Bounds are loose: the machine is shared.
@@ -109,23 +110,3 @@ import Testing
     }
 }
 
-/// A TCP port on 127.0.0.1 that accepts connections (the kernel completes them) and never answers.
-final class SilentTCPPort {
-    let port: UInt16
-    private let fd: Int32
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.fd = fd
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        guard bound == 0, listen(fd, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
-        withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) } }
-        port = UInt16(bigEndian: address.sin_port)
-    }
-
-    deinit { close(fd) }
-}

@@ -1,6 +1,7 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 
 /// `certwiz reissue`: from an issued draft to a new application with a new key, free or charged.
 @Suite struct ReissueTests {

@@ -1,6 +1,7 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct SubmitTests {
     let cli = CertWizProcess()

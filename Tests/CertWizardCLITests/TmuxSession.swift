@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A tmux server of its own (`-L`), running certwiz in one window, as a person at a
 /// terminal would: keys typed with send-keys, the screen read with capture-pane.

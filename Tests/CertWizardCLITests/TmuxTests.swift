@@ -1,6 +1,7 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 
 /// The wizard in a real terminal (tmux): typing, Japanese, resizing, quitting, signals.
 @Suite(.serialized) struct TmuxTests {

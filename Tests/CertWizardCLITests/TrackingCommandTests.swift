@@ -1,6 +1,7 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 
 /// `certwiz status` and `certwiz record`: the manual path from submission to installation.
 @Suite struct TrackingCommandTests {

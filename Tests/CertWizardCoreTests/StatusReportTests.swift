@@ -1,5 +1,6 @@
 @testable import CertWizardCore
 import Testing
+import TestSupport
 
 /// A complete draft submitted on `submitted` with order number DEMO-1.
 private func submitted(_ type: ApplicationType = .new, on submitted: String) throws -> Draft {

@@ -1,27 +1,9 @@
 import CertWizardCore
 import Foundation
 import Testing
+import TestSupport
 @testable import CertWizardPKI
 import X509
-
-final class Folder {
-    let path = NSTemporaryDirectory() + "certwiz-pki-" + UUID().uuidString
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// Runs openssl (the reference the CSRs are checked against; certwiz itself never calls it).
-func openssl(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["openssl"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 let today = CalendarDate(iso8601: "2026-11-24")!
 let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Sample K.K.", locality: "Chuo-ku",
@@ -30,7 +12,7 @@ let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Samp
 @Suite struct KeyAndCSRTests {
     @Test(arguments: KeyType.allCases)
     func everyKeyTypeMakesACSRThatOpenSSLVerifies(_ type: KeyType) throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         let made = try KeyAndCSR.make(subject, keyType: type, in: folder.path, today: today)
         let check = try openssl(["req", "-verify", "-noout", "-text", "-in", made.csrPath])
         #expect(check.status == 0, "\(check.output)")
@@ -61,7 +43,7 @@ let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Samp
     }
 
     @Test func theCSRCarriesOnlyTheCNWhenNoSANsAreGiven() throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         let made = try KeyAndCSR.make(SubjectFields(commonName: "*.example.co.jp", country: "JP"), keyType: .p256, in: folder.path, today: today)
         let check = try openssl(["req", "-noout", "-text", "-in", made.csrPath])
         #expect(check.output.contains("DNS:*.example.co.jp"))
@@ -69,7 +51,7 @@ let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Samp
     }
 
     @Test func anExistingKeyIsNeverReplacedANewOneGetsADatedName() throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         let first = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path, today: today)
         let firstKey = try String(contentsOfFile: first.keyPath, encoding: .utf8)
         let second = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path, today: today)
@@ -82,7 +64,7 @@ let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Samp
     }
 
     @Test func writingAKeyOverAnExistingFileIsRefused() throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         let path = folder.path + "/server.key"
         try "precious".write(toFile: path, atomically: true, encoding: .utf8)
@@ -91,7 +73,7 @@ let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Samp
     }
 
     @Test func theDraftRecordsThePathAndFingerprintNeverTheKey() throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         let made = try KeyAndCSR.make(subject, keyType: .rsa2048, in: folder.path, today: today)
         let draft = made.recorded(in: Draft(applicationType: .new))
         let json = String(decoding: DraftCodec.encode(draft), as: UTF8.self)
@@ -104,7 +86,7 @@ let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Samp
 @Suite struct EncryptedKeyTests {
     @Test(arguments: [KeyType.p256, .rsa2048])
     func anEncryptedKeyOpensWithItsPassphraseOnly(_ type: KeyType) throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         let made = try KeyAndCSR.make(subject, keyType: type, in: folder.path, today: today, passphrase: Array("正しい passphrase".utf8))
         let text = try String(contentsOfFile: made.keyPath, encoding: .utf8)
         #expect(text.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))

@@ -2,33 +2,15 @@ import CertWizardCore
 import CertWizardPKI
 import Foundation
 import Testing
+import TestSupport
 @testable import Issuers
 import X509
-
-final class Folder {
-    let path = NSTemporaryDirectory() + "certwiz-demo-ca-" + UUID().uuidString
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
-func openssl(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["openssl"] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 @Suite struct DemoCATests {
     let today = CalendarDate(iso8601: "2026-11-24")!
 
     @Test func issuesACertificateOpenSSLVerifiesAgainstTheDemoRootAndIntermediate() throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         let caDir = folder.path + "/demo-ca"
         let ca = try DemoCA.openOrCreate(in: caDir)
         for key in ["root.key", "intermediate.key"] {
@@ -56,14 +38,14 @@ func openssl(_ arguments: [String], in directory: String) throws -> (status: Int
     }
 
     @Test func theSameCAIsUsedNextTime() throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         let first = try DemoCA.openOrCreate(in: folder.path)
         let again = try DemoCA.openOrCreate(in: folder.path)
         #expect(first.rootPEM == again.rootPEM && first.intermediatePEM == again.intermediatePEM)
     }
 
     @Test func aDamagedOrPartlyMissingCAIsReportedNotReplaced() throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         _ = try DemoCA.openOrCreate(in: folder.path)
         let root = folder.path + "/root.crt"
         try "not a certificate".write(toFile: root, atomically: true, encoding: .utf8)
@@ -145,7 +127,7 @@ func openssl(_ arguments: [String], in directory: String) throws -> (status: Int
     let today = CalendarDate(iso8601: "2026-11-24")!
 
     @Test func theDemoIssuerHandsOverTheCertificateAndChainAndRefusesAForeignOne() throws {
-        let folder = Folder()
+        let folder = TemporaryFolder()
         var draft = Draft(applicationType: .new)
         draft.csr.commonName = "www.example.co.jp"
         draft.csr.organization = "Sample K.K."

@@ -2,6 +2,7 @@ import CertWizardCore
 import Foundation
 @testable import Operations
 import Testing
+import TestSupport
 
 /// An operation that waits (on a blocked thread, as a silent socket would) and then writes a
 /// marker file through the commit gate: what a cancel or a time-out must leave unwritten.
@@ -21,9 +22,8 @@ struct SlowWrite: Operations.Operation {
 }
 
 @Suite struct OperationRunnerTests {
-    let folder = NSTemporaryDirectory() + "certwiz-ops-" + UUID().uuidString
-
-    init() throws { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    let temporary = TemporaryFolder("certwiz-ops")
+    var folder: String { temporary.path }
 
     @Test func aFinishedOperationHandsOverItsResult() throws {
         let result = OperationRunner.wait(SlowWrite(marker: folder + "/done", wait: .milliseconds(10)))
@@ -55,7 +55,7 @@ struct SlowWrite: Operations.Operation {
     }
 
     @Test func aSilentServerTimesOutWithTheHostInTheMessage() throws {
-        let listener = try SilentListener()
+        let listener = try SilentTCPPort()
         let result = OperationRunner.wait(ReadCertificate(source: "127.0.0.1:\(listener.port)", replacingCommonName: true, seconds: 1))
         #expect(result.map(\.leaf) == .failure(.timedOut(Localized("127.0.0.1:\(listener.port) から 1 秒以内に応答がありません",
                                                       "no answer from 127.0.0.1:\(listener.port) in 1 s"))))

@@ -2,6 +2,7 @@ import CertWizardCore
 import Foundation
 import Operations
 import Testing
+import TestSupport
 
 @Suite struct ProcessRunnerTests {
     @Test func argumentsAreAnArrayNeverAShellString() async throws {
@@ -34,8 +35,8 @@ import Testing
     }
 
     @Test func cancellingTheTaskStopsTheProgram() async throws {
-        let marker = NSTemporaryDirectory() + "certwiz-proc-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: marker) }
+        let folder = TemporaryFolder("certwiz-proc")
+        let marker = folder.path + "/marker"
         let task = Task { try await ProcessRunner().run("/bin/sh", ["-c", "sleep 2; touch '\(marker)'"]) }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
