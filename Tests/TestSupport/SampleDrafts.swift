@@ -51,37 +51,16 @@ public func date(_ text: String) -> CalendarDate { CalendarDate(iso8601: text)! 
 
 /// A renewal with every field filled and valid as of 2026-11-24.
 public func sampleDraft(_ type: ApplicationType = .renewal) -> Draft {
-    var d = Draft(applicationType: type)
-    d.organization.nameJa = "サンプル株式会社"
-    d.organization.nameEn = "Sample K.K."
-    d.organization.phone = "03-1234-5678"
-    d.organization.listedInDuns = true
+    // `completeDraft` as the wizard's screens were first drawn with: no registered details
+    // (the organization is listed), P-256, the Global product, and a current certificate
+    // for every kind but a new application.
+    var d = completeDraft(type == .reissue ? .renewal : type)
+    d.applicationType = type
+    d.organization.corporateNumber = nil
+    d.organization.address = nil
     d.organization.listedInITownPage = true
-    d.csr.commonName = "www.example.co.jp"
-    d.csr.organization = "Sample K.K."
-    d.csr.locality = "Chuo-ku"
-    d.csr.state = "Tokyo"
-    d.csr.country = "JP"
-    d.csr.subjectAltNames = ["www.example.co.jp", "example.co.jp"]
-    d.csr.origin = .generateHere
     d.csr.keyType = .p256
-    d.csr.serverSoftware = .nginx
-    d.currentCertificate.commonName = type == .new ? nil : "www.example.co.jp"
-    d.currentCertificate.notBefore = type == .new ? nil : CalendarDate(iso8601: "2026-01-10")
-    d.currentCertificate.notAfter = type == .new ? nil : CalendarDate(iso8601: "2027-01-09")
-    d.applicantInCharge.name = "山田 太郎"
-    d.applicantInCharge.email = "yamada@example.co.jp"
-    d.applicantInCharge.phone = "03-1234-5679"
-    d.applicantInCharge.fullTimeEmployee = true
-    d.technicalContact.company = "サンプル株式会社"
-    d.technicalContact.name = "鈴木 花子"
-    d.technicalContact.email = "suzuki@example.co.jp"
-    d.technicalContact.phone = "090-1234-5678"
-    d.technicalContact.belongsToApplicant = true
     d.order.product = .global
-    d.order.licenses = 1
-    d.payment.method = .bankTransfer
-    d.payment.plannedDate = CalendarDate(iso8601: "2026-11-30")
     return d
 }
 
