@@ -40,9 +40,17 @@ public final class RunningOperation<Change: DraftChange>: Sendable {
 
     func start(_ body: Task<Void, Never>) { task.withLock { $0 = body } }
 
+    private let finished = Mutex<(@Sendable () -> Void)?>(nil)
+
+    func onFinish(_ action: @escaping @Sendable () -> Void) {
+        let already = outcome.withLock { $0 != nil }
+        if already { action() } else { finished.withLock { $0 = action } }
+    }
+
     func finish(_ result: Result<Change, OperationFailure>) {
         outcome.withLock { $0 = result }
         done.signal()
+        finished.withLock { $0 }?()
     }
 }
 
@@ -70,11 +78,9 @@ public enum OperationRunner {
             default: running.finish(result)
             }
         })
-        let limit = operation.timeLimit
-        Task.detached(executorPreference: OperationExecutor.shared) {
-            try? await Task.sleep(for: limit)
-            if running.result == nil { _ = running.stop(timedOut: true) }
-        }
+        // A dispatch timer: the limit holds even when every executor is busy.
+        let timer = DeadlineTimer(after: operation.timeLimit) { if running.result == nil { _ = running.stop(timedOut: true) } }
+        running.onFinish { _ = timer.cancel() }
         return running
     }
 

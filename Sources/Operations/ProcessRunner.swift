@@ -79,17 +79,13 @@ public struct ProcessRunner: Sendable {
             return Outcome(ending: ending, standardOutput: out, standardError: err, outputTruncated: outCut || errCut)
         }
         let limit = timeLimit
-        // True when the time limit, not the caller, stopped it.
-        let timer = Task(executorPreference: OperationExecutor.shared) { () -> Bool in
-            do { try await Task.sleep(for: limit) } catch { return false }
-            work.cancel()
-            return true
-        }
+        // A dispatch timer, not a task: no executor that the program's own waiting may occupy
+        // stands between the limit and the kill.
+        let timer = DeadlineTimer(after: limit) { work.cancel() }
         // Cancelled or timed out, swift-subprocess kills the program and reports the signal: the
         // caller is told why it was stopped instead.
         let result = await withTaskCancellationHandler { await work.result } onCancel: { work.cancel() }
-        timer.cancel()
-        let timedOut = await timer.value
+        let timedOut = timer.cancel()
         if Task.isCancelled { throw .cancelled(program: program) }
         if timedOut { throw .timedOut(program: program, seconds: limit.components.seconds) }
         switch result {

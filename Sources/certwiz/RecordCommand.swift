@@ -1,6 +1,7 @@
 import ArgumentParser
 import CertWizardApp
 import CertWizardCore
+import Operations
 import CertWizardPKI
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -52,59 +53,26 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         let day = date ?? CalendarDate.today()
-        var (file, current, lock) = try DraftLocator().openForEditing(draft)
-        var details = ApplicationEvent.Details(orderNumber: order, amount: amount, approverAddress: to,
+        let (file, loaded, lock) = try DraftLocator().openForEditing(draft)
+        let details = ApplicationEvent.Details(orderNumber: order, amount: amount, approverAddress: to,
                                                documentItems: items.map { $0.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty } },
                                                delivery: via, note: note)
-        if event == .issued { try checkIssued(current, into: &details) }
-        do {
-            var updated = try event.apply(to: current, on: day, details)
-            if event == .submitted, updated.order.issuer == nil { updated.order.issuer = "manual" }
-            current = updated
-            try file.save(current, holding: lock)
-        } catch let refusal as ApplicationEvent.Refusal {
-            Output.error(refusal.message.local)
-            throw ExitCode(ExitStatus.failed)
-        } catch let error as DraftStoreError {
+        if event == .issued, certificate == nil {
+            Output.note(L("証明書のファイルは --certificate で記録できます", "the certificate's file can be recorded with --certificate"))
+        }
+        let recorded = try RecordEvent(event, details: details, on: day, draft: loaded,
+                                       certificatePath: certificate.map(absolute), chainPath: chain.map(absolute)).runForCommand()
+        let current = try recorded.record(in: loaded)
+        do { try file.save(current, holding: lock) } catch {
             Output.error(error.message.local)
             throw ExitCode(ExitStatus.failed)
         }
-        print(L("記録しました: \(event.rawValue) (\(day))", "Recorded: \(event.rawValue) (\(day))"))
+        print(recorded.summary.local)
         let report = StatusReport(draft: current, today: CalendarDate.today())
         print(L("次にすること: ", "Next: ") + report.nextAction.local)
     }
 
-    /// The certificate (and chain) must be readable and this application's; paths are kept absolute.
-    private func checkIssued(_ draft: Draft, into details: inout ApplicationEvent.Details) throws {
-        guard let certificate else {
-            Output.note(L("証明書のファイルは --certificate で記録できます", "the certificate's file can be recorded with --certificate"))
-            return
-        }
-        let path = absolute(certificate)
-        guard let bytes = try? AtomicFile.read(path), let parsed = CurrentCertificateReader.certificate(from: bytes) else {
-            Output.error(L("\(path) は証明書として読めません", "\(path) is not a readable certificate"))
-            throw ExitCode(ExitStatus.unreadable)
-        }
-        if let problem = IssuedCertificateCheck.problem(parsed, for: draft) {
-            Output.error("\(path): " + problem.local)
-            throw ExitCode(ExitStatus.failed)
-        }
-        details.certificatePath = path
-        details.serialNumber = parsed.serialNumber.description
-        if let chain {
-            let chainPath = absolute(chain)
-            guard let bytes = try? AtomicFile.read(chainPath), !IssuedCertificateCheck.certificates(from: bytes).isEmpty else {
-                Output.error(L("\(chainPath) は証明書として読めません", "\(chainPath) is not a readable certificate"))
-                throw ExitCode(ExitStatus.unreadable)
-            }
-            if let problem = IssuedCertificateCheck.chainProblem(parsed, chain: IssuedCertificateCheck.certificates(from: bytes)) {
-                Output.error("\(chainPath): " + problem.local)
-                throw ExitCode(ExitStatus.failed)
-            }
-            details.chainPath = chainPath
-        }
-    }
-
+    /// Paths are recorded absolute, so the draft works from any folder.
     private func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertWizardCore
+import Operations
 import CertWizardPKI
 
 extension ReissueReason: ExpressibleByArgument {}
@@ -38,12 +39,8 @@ struct ReissueCommand: ParsableCommand {
                            "\(sourceFile.name) has not been issued: a reissue starts from an issued draft"))
             throw ExitCode(ExitStatus.failed)
         }
-        guard let bytes = try? AtomicFile.read(certificatePath), let certificate = CurrentCertificateReader.certificate(from: bytes) else {
-            Output.error(L("発行された証明書 \(certificatePath) を読めません", "cannot read the issued certificate \(certificatePath)"))
-            throw ExitCode(ExitStatus.unreadable)
-        }
-        var current = CurrentCertificateReader.fields(of: certificate)
-        current.source = certificatePath
+        let read = try ReadCertificate(source: certificatePath, replacingCommonName: false).runForCommand()
+        let current = read.leaf.certificate
         var reissue = source.reissue(reason: reason, certificate: current, today: day, sourceName: sourceFile.name)
         let terms = ReissueTerms(originalIssuedOn: issuedOn, today: day)
 
@@ -52,14 +49,9 @@ struct ReissueCommand: ParsableCommand {
         // A new key, unless the subject has to change first (CN or organization).
         var keyNote: String
         if !ReissueTerms.changesSubject(reason), let subject = SubjectFields(draft: reissue), let keyType = reissue.csr.keyType {
-            do {
-                let made = try KeyAndCSR.make(subject, keyType: keyType, in: store.keysDirectory(draft: newName), today: day)
-                reissue = made.recorded(in: reissue)
-                keyNote = L("新しい鍵: \(made.keyPath) (0600)、CSR: \(made.csrPath)", "New key: \(made.keyPath) (0600), CSR: \(made.csrPath)")
-            } catch let error as FileError {
-                Output.error(error.message.local)
-                throw ExitCode(ExitStatus.failed)
-            }
+            let made = try MakeKeyAndCSR(subject: subject, keyType: keyType, directory: store.keysDirectory(draft: newName), today: day).runForCommand()
+            reissue = try made.record(in: reissue)
+            keyNote = L("新しい鍵: \(made.keyPath) (0600)、CSR: \(made.csrPath)", "New key: \(made.keyPath) (0600), CSR: \(made.csrPath)")
         } else {
             keyNote = L("識別名 (CN・O) を直してから certwiz csr new --draft \(newName) で鍵と CSR を作ってください",
                         "Edit the subject (CN, O) first, then make the key and CSR with certwiz csr new --draft \(newName)")

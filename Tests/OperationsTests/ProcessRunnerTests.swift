@@ -25,13 +25,11 @@ import TestSupport
     }
 
     @Test func aProgramThatRunsTooLongIsStoppedAtTheTimeLimit() async throws {
+        // `sleep 600` ends on its own only after ten minutes: "timed out" can only be the limit.
         let runner = ProcessRunner(timeLimit: .milliseconds(300))
-        let started = ContinuousClock.now
         await #expect(throws: ProcessRunner.Failure.timedOut(program: "sleep", seconds: 0)) {
-            try await runner.run("sleep", ["30"])
+            try await runner.run("sleep", ["600"])
         }
-        // Stopped by the limit, not by `sleep` ending (the bound is loose: tests share a busy machine).
-        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test func cancellingTheTaskStopsTheProgram() async throws {
