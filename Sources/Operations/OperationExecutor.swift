@@ -6,13 +6,10 @@ import Dispatch
 final class OperationExecutor: TaskExecutor, @unchecked Sendable {
     // @unchecked: a dispatch queue is safe to use from any thread.
     static let shared = OperationExecutor()
-    // A serial queue gets a thread of its own (an "overcommit" queue); the global and concurrent
-    // queues share a pool of one thread per core with the blocked waiters. Operations only pass
-    // through here between their awaits; their slow work runs on threads of `blocking`.
-    private let queue = DispatchQueue(label: "certwiz.operations")
-
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        // A queue of its own per job: a serial queue gets a thread even when the shared pools are
+        // busy (an "overcommit" queue), and one operation waiting on a process never holds up another.
+        DispatchQueue(label: "certwiz.operations").async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }

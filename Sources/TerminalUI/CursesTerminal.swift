@@ -25,11 +25,17 @@ public final class CursesTerminal: Terminal {
         CursesTerminal.useUTF8Locale()
         shim_save_terminal_and_guard_crashes()
         initscr()
+        // ncurses flushes after every cursor move until its first return from endwin (its
+        // "initial" state), which split each frame into one write per changed run; leaving and
+        // re-entering once, before anything is drawn, makes a frame one write.
+        endwin()
+        refresh()
         active = true
         raw()          // Ctrl-C and Ctrl-S reach us as keys (the wizard asks before quitting)
         noecho()
         nonl()
         keypad(stdscr, true)
+        typeahead(-1)  // no poll for pending keys before each update: frames are small
         set_escdelay(CursesTerminal.escapeDelay)
         define_key("\u{1B}[200~", CursesTerminal.pasteStartCode)
         define_key("\u{1B}[201~", CursesTerminal.pasteEndCode)
@@ -111,6 +117,8 @@ public final class CursesTerminal: Terminal {
         }
     }
 
+    private var cursorVisible: Bool?
+
     public func draw(_ frame: Frame) {
         let full = shown?.size != frame.size
         if full { erase() }
@@ -128,11 +136,13 @@ public final class CursesTerminal: Terminal {
                 x = end
             }
         }
-        if let cursor = frame.cursor, cursor.x < frame.size.width, cursor.y < frame.size.height {
-            move(Int32(cursor.y), Int32(cursor.x))
-            curs_set(1)
-        } else {
-            curs_set(0)
+        // curs_set writes and flushes at once: call it only when the visibility changes, so a
+        // keystroke's update leaves in one write at refresh.
+        let visible = frame.cursor.map { $0.x < frame.size.width && $0.y < frame.size.height } ?? false
+        if visible, let cursor = frame.cursor { move(Int32(cursor.y), Int32(cursor.x)) }
+        if visible != cursorVisible {
+            curs_set(visible ? 1 : 0)
+            cursorVisible = visible
         }
         refresh()
         shown = frame

@@ -19,13 +19,19 @@ public enum DisplayWidth {
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        // Printable Latin text before any combining mark: one column, without the property tables.
+        if v >= 0x20 && v < 0x7F || v >= 0xA0 && v < 0x300 && v != 0xAD { return 1 }
         if v == 0 || v == 0x200B || (0x200C...0x200F).contains(v) || v == 0xFEFF { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
         if v < 0x1100 { return 1 }
-        let wide: [ClosedRange<UInt32>] = [
+        return wide.contains { $0.contains(v) } ? 2 : 1
+    }
+
+    /// East Asian Wide and Full-width ranges (built once, not per character).
+    private static let wide: [ClosedRange<UInt32>] = [
             0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
             0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
@@ -38,8 +44,6 @@ public enum DisplayWidth {
             0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF,
             0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
         ]
-        return wide.contains { $0.contains(v) } ? 2 : 1
-    }
 
     /// `text` padded with spaces to `width` columns (never cut).
     public static func pad(_ text: String, to width: Int) -> String {

@@ -50,10 +50,19 @@ public struct Frame: Equatable, Sendable {
         guard y >= 0, y < size.height else { return x }
         let end = min(limit.map { x + $0 } ?? size.width, size.width)
         var column = x
+        // Most of a frame is printable ASCII: one column a byte, cells from a table of strings.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if column + 1 > end { break }
+                if column >= 0 { cells[y * size.width + column] = Cell(text: Frame.ascii[Int(byte) - 0x20], style: style, isContinuation: false) }
+                column += 1
+            }
+            return column
+        }
         for character in text {
             if character == "\n" || character == "\r" { break }
             let printable: Character = character == "\t" || character.unicodeScalars.first!.value < 0x20 ? " " : character
-            let width = DisplayWidth.of(String(printable))
+            let width = DisplayWidth.of(printable)
             if width == 0 {
                 // A lone combining mark or zero-width character joins the previous cell.
                 if column > x, column - 1 < size.width { cells[y * size.width + column - 1].text.append(printable) }
@@ -68,6 +77,8 @@ public struct Frame: Equatable, Sendable {
         }
         return column
     }
+
+    private static let ascii: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Fills a rectangle's cells with blanks in `style`.
     public mutating func fill(x: Int, y: Int, width: Int, height: Int, style: Style = .plain) {

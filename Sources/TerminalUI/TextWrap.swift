@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Breaks text into lines of at most `width` columns: at spaces for English, anywhere
 /// between Japanese characters (never before 。、) ) as Japanese typesetting allows),
 /// and at explicit newlines.
@@ -6,12 +8,26 @@ public enum TextWrap {
 
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        let key = WrapKey(text: text, width: width)
+        // Every frame wraps the same guidance, help and notes again: remember the last few hundred.
+        if let known = cache.withLock({ $0[key] }) { return known }
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             result += wrap(String(paragraph), width: width)
         }
+        cache.withLock { cache in
+            if cache.count > 512 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = result
+        }
         return result
     }
+
+    private struct WrapKey: Hashable, Sendable {
+        let text: String
+        let width: Int
+    }
+
+    private static let cache = Mutex<[WrapKey: [String]]>([:])
 
     private static func wrap(_ paragraph: String, width: Int) -> [String] {
         var lines: [String] = []
@@ -19,11 +35,11 @@ public enum TextWrap {
         var lineWidth = 0
         var lastBreak: String.Index?  // a place in `line` where it may break (after a space or a wide char)
         for character in paragraph {
-            let w = DisplayWidth.of(String(character))
+            let w = DisplayWidth.of(character)
             if lineWidth + w > width, !line.isEmpty {
                 var cut = lastBreak.flatMap { $0 > line.startIndex ? $0 : nil }
                 // 追い出し: a character that may not start a line takes the one before it along.
-                if noBreakBefore.contains(character), let previous = line.last, DisplayWidth.of(String(previous)) == 2 {
+                if noBreakBefore.contains(character), let previous = line.last, DisplayWidth.of(previous) == 2 {
                     cut = line.count > 1 ? line.index(before: line.endIndex) : nil
                 }
                 if let cut {

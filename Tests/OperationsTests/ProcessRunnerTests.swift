@@ -34,13 +34,19 @@ import TestSupport
 
     @Test func cancellingTheTaskStopsTheProgram() async throws {
         let folder = TemporaryFolder("certwiz-proc")
-        let marker = folder.path + "/marker"
-        let task = Task { try await ProcessRunner().run("/bin/sh", ["-c", "sleep 2; touch '\(marker)'"]) }
-        try await Task.sleep(for: .milliseconds(200))
+        let pidFile = folder.path + "/pid"
+        // A program that would run for ten minutes: only the cancel can end it.
+        let task = Task { try await ProcessRunner().run("/bin/sh", ["-c", "echo $$ > '\(pidFile)'; exec sleep 600"]) }
+        var pid: pid_t?
+        for _ in 0..<400 where pid == nil {
+            try await Task.sleep(for: .milliseconds(50))
+            pid = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        let started = try #require(pid, "the program started")
         task.cancel()
         await #expect(throws: ProcessRunner.Failure.cancelled(program: "/bin/sh")) { try await task.value }
-        try await Task.sleep(for: .seconds(2.5))
-        #expect(!FileManager.default.fileExists(atPath: marker), "the program was killed, not left running")
+        // The runner returns once the program has ended and been reaped: it is gone.
+        #expect(kill(started, 0) == -1 && errno == ESRCH, "the program was killed, not left running")
     }
 
     @Test func aMissingProgramSaysSo() async {
