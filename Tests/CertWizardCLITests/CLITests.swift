@@ -56,6 +56,36 @@ import TestSupport
         #expect(!report.findings.contains { $0.code == "deferred-payment-renewal-only" })
     }
 
+    /// Today's industry rules inform and warn, dated by --today, and never block.
+    @Test func todaysRulesInformAndWarnByDate() throws {
+        try cli.write(#"""
+        {"applicationType": "renewal", "order": {"product": "secure"},
+         "currentCertificate": {"commonName": "www.example.co.jp", "notBefore": "2026-01-10", "notAfter": "2027-01-09"},
+         "domainCheck": {"whoisMatches": false, "method": "approverEmail", "approverEmail": "admin@example.co.jp"}}
+        """#, to: "t.json")
+        struct Report: Decodable { let findings: [Finding] }
+        func findings(on day: String) throws -> [String: Finding] {
+            let result = try cli.run("validate", "--draft", cli.draftsDirectory + "/t.json", "--json", "--today", day)
+            let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+            return Dictionary(report.findings.map { ($0.code, $0) }) { first, _ in first }
+        }
+        let now = try findings(on: "2026-11-24")
+        #expect(now["validity-plan"]?.severity == .info && now["validity-plan"]?.field == "order.product")
+        #expect(now["validity-plan"]?.message.en.contains("at most 200 days") == true)
+        #expect(now["validity-plan"]?.message.en.contains("from 2027-03-15 last at most 100 days") == true)
+        #expect(now["approver-email-constructed"]?.severity == .warning)
+        #expect(now["approver-email-constructed"]?.message.en.contains("ends on 2028-03-15") == true)
+        #expect(now["org-validation-reuse"]?.message.en.contains("until 2027-02-12") == true)
+        let later = try findings(on: "2027-04-01")
+        #expect(later["validity-plan"]?.message.en.contains("at most 100 days") == true)
+        #expect(later["org-validation-reuse"]?.message.en.contains("checked again") == true)
+        #expect(try findings(on: "2028-03-15")["approver-email-constructed"]?.message.en.contains("ended on 2028-03-15") == true)
+        // Before the discouragement began there is nothing to warn about.
+        #expect(try findings(on: "2026-03-14")["approver-email-constructed"] == nil)
+        // None of them is an error.
+        #expect(![now, later].contains { $0.values.contains { ["validity-plan", "approver-email-constructed", "org-validation-reuse"].contains($0.code) && $0.severity == .error } })
+    }
+
     @Test func newSetDraftsAndRemove() throws {
         let created = try cli.run("new", "--type", "renewal", "本社サイト")
         #expect(created.status == 0, "\(created.stderr)")

@@ -36,6 +36,7 @@ public struct Rule: Sendable {
 public enum Validator {
     public static let rules: [Rule] = RequiredFieldRules.all + DistinguishedNameRules.all + OrganizationRules.all
         + ContactRules.all + RenewalRules.all + OrderRules.all + DomainCheckRules.all + PhoneVerificationRules.all
+        + IndustryRules.all
 
     /// All findings for `draft` as of `today`, in procedure order.
     public static func findings(for draft: Draft, today: CalendarDate, calendar: BusinessCalendar = .japan) -> [Finding] {
