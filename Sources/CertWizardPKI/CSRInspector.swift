@@ -179,7 +179,7 @@ public enum CurrentCertificateReader {
             current.subjectAltNames = sans.compactMap { if case .dnsName(let name) = $0 { return name } else { return nil } }
         }
         current.issuer = certificate.issuer.description
-        current.serialNumber = certificate.serialNumber.description
+        current.serialNumber = SerialNumberText.of(certificate.serialNumber)
         current.publicKeyFingerprint = try? PublicKeyFingerprint.sha256(certificate.publicKey)
         return current
     }

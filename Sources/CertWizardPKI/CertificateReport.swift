@@ -99,7 +99,7 @@ public struct CertificateReport: Encodable, Sendable {
         let fields = CurrentCertificateReader.fields(of: certificate)
         let (type, bits) = keyDescription(certificate.publicKey)
         return Entry(subject: certificate.subject.description, commonName: fields.commonName, subjectAltNames: fields.subjectAltNames ?? [],
-                     issuer: certificate.issuer.description, serialNumber: certificate.serialNumber.description,
+                     issuer: certificate.issuer.description, serialNumber: SerialNumberText.of(certificate.serialNumber),
                      notBefore: fields.notBefore?.iso8601 ?? "", notAfter: fields.notAfter?.iso8601 ?? "",
                      keyType: type, keyBits: bits, publicKeyFingerprint: try? PublicKeyFingerprint.sha256(certificate.publicKey))
     }

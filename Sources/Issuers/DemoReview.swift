@@ -118,7 +118,7 @@ public struct DemoReview: Sendable {
             let mail = IssuanceNotice.eml(draft: draft, certificatePEM: certificatePEM, intermediatePEM: ca.intermediatePEM, date: now)
             try AtomicFile.write(Array(mail.utf8), to: KeyFiles.path(outbox, (draft.order.orderNumber ?? "order") + ".eml"), mode: 0o600)
             return ApplicationEvent.Details(certificatePath: name + ".crt", chainPath: name + ".chain.crt",
-                                            serialNumber: certificate.serialNumber.description)
+                                            serialNumber: SerialNumberText.of(certificate.serialNumber))
         } catch let error as FileError {
             throw .issuing(error.message.en)
         } catch {

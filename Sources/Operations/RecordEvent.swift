@@ -40,7 +40,7 @@ public struct RecordEvent: Operation {
                     return .failure(.failed(Localized("\(certificatePath): \(problem.ja)", "\(certificatePath): \(problem.en)")))
                 }
                 details.certificatePath = certificatePath
-                details.serialNumber = parsed.serialNumber.description
+                details.serialNumber = SerialNumberText.of(parsed.serialNumber)
                 if let chainPath {
                     guard let bytes = try? AtomicFile.read(chainPath), !IssuedCertificateCheck.certificates(from: bytes).isEmpty else {
                         return .failure(.unreadable(Localized("\(chainPath) は証明書として読めません", "\(chainPath) is not a readable certificate")))

@@ -37,6 +37,9 @@ public final class CursesTerminal: Terminal {
         keypad(stdscr, true)
         typeahead(-1)  // no poll for pending keys before each update: frames are small
         set_escdelay(CursesTerminal.escapeDelay)
+        // Home and End as the common terminals send them, whatever TERM's entry says.
+        for home in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"] { define_key(home, KEY_HOME) }
+        for end in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"] { define_key(end, KEY_END) }
         define_key("\u{1B}[200~", CursesTerminal.pasteStartCode)
         define_key("\u{1B}[201~", CursesTerminal.pasteEndCode)
         useColor = color && has_colors()

@@ -20,6 +20,7 @@ struct CertWiz: ParsableCommand {
                 With no arguments the wizard opens (as line prompts with --plain, with TERM=dumb, or without a terminal). Drafts live in $XDG_DATA_HOME/certwiz/drafts/ (default ~/.local/share/certwiz/drafts/).
                 Exit codes: 0 success, 1 errors found, refused, or answers stopped, 2 unreadable input, 64 bad arguments, 128+N ended by signal N.
                 """),
+            version: certwizVersion,
             subcommands: [WizardCommand.self, DraftsCommand.self, ValidateCommand.self, NewCommand.self, SetCommand.self, RemoveCommand.self,
                           CSRCommand.self, CertCommand.self, SubmitCommand.self, StatusCommand.self, SheetCommand.self, RecordCommand.self, ReissueCommand.self, DemoCommand.self],
             defaultSubcommand: WizardCommand.self

@@ -86,6 +86,11 @@ import TestSupport
         #expect(![now, later].contains { $0.values.contains { ["validity-plan", "approver-email-constructed", "org-validation-reuse"].contains($0.code) && $0.severity == .error } })
     }
 
+    @Test func versionIsPrinted() throws {
+        let result = try cli.run("--version")
+        #expect(result.status == 0 && result.stdout.split(separator: ".").count == 3, "\(result.stdout)")
+    }
+
     @Test func newSetDraftsAndRemove() throws {
         let created = try cli.run("new", "--type", "renewal", "本社サイト")
         #expect(created.status == 0, "\(created.stderr)")

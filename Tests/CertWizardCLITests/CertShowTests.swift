@@ -98,6 +98,18 @@ import TestSupport
         #expect(draft.currentCertificate.publicKeyFingerprint?.count == 64 && draft.currentCertificate.serialNumber != nil)
     }
 
+    /// Serial numbers are printed byte by byte as openssl does, leading zeros kept.
+    @Test func aSerialNumberKeepsItsLeadingZeros() throws {
+        try openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=www.example.co.jp",
+                     "-keyout", "s.key", "-out", "s.pem", "-days", "30", "-set_serial", "0x0A03"])
+        _ = try cli.run("new", "--type", "renewal", "s")
+        let result = try cli.run("cert", "show", cli.home + "/s.pem", "--draft", "s", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"0a:03\""), "\(result.stdout)")
+        let draft = try DraftCodec.decode(Array(try cli.read("s.json").utf8))
+        #expect(draft.currentCertificate.serialNumber == "0a:03")
+    }
+
     @Test func aTLS13OnlyServerAndBadInputAreReported() throws {
         try makeChain()
         let (server, port) = try startServer(["-tls1_3"])

@@ -129,6 +129,35 @@ import TestSupport
 extension TmuxTests {
     /// The README's promise: from a prepared draft to an issued certificate in the wizard, with
     /// the status screen's buttons only (submit, then the trainer's demo review).
+    /// Home and End work from the sequences terminals send, whatever TERM's entry says.
+    @Test func homeAndEndWorkFromEveryCommonSequence() throws {
+        let tmux = try TmuxSession(["--draft", "honsha", "--lang", "en"])
+        try tmux.waitFor("1-1 Applicant organization")
+        try tmux.type("abc")
+        try tmux.waitFor("[abc")
+        let pairs: [(home: [String], end: [String])] = [
+            (["1b", "5b", "31", "7e"], ["1b", "5b", "34", "7e"]),   // ESC[1~ / ESC[4~
+            (["1b", "5b", "37", "7e"], ["1b", "5b", "38", "7e"]),   // ESC[7~ / ESC[8~
+            (["1b", "5b", "48"], ["1b", "5b", "46"]),               // ESC[H / ESC[F
+            (["1b", "4f", "48"], ["1b", "4f", "46"]),               // ESC O H / ESC O F
+        ]
+        var text = "abc"
+        for (index, pair) in pairs.enumerated() {
+            try tmux.tmux(["send-keys", "-t", "main", "-H"] + pair.home)
+            try tmux.type("\(index)")
+            text = "\(index)" + text
+            try tmux.waitFor("[\(text)")
+            try tmux.tmux(["send-keys", "-t", "main", "-H"] + pair.end)
+            try tmux.type("z")
+            text += "z"
+            try tmux.waitFor("[\(text)")
+        }
+        try tmux.press("F10")
+        try tmux.press("y")
+        try tmux.waitFor("EXIT=0")
+        #expect(try draft(tmux).organization.nameJa == text)
+    }
+
     @Test func theStatusScreenSubmitsAndRunsTheDemoReviewToACertificate() throws {
         let cli = CertWizProcess()
         try cli.write(validDraftJSON, to: "site.json")
