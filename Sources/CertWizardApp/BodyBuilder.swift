@@ -35,11 +35,19 @@ struct BodyBuilder {
                 lines.append(BodyLine())
             case .summary(let make):
                 let entries = make(state.draft)
+                if entries.isEmpty { continue }
                 let labelWidth = min(28, entries.map { DisplayWidth.of(t($0.label)) }.max() ?? 0)
                 for entry in entries {
                     var line = BodyLine(DisplayWidth.pad(t(entry.label), to: labelWidth) + "  ", style: .muted, indent: 4)
-                    line.segments.append(.init(text: t(entry.value), style: .plain))
-                    lines.append(line)
+                    let value = t(entry.value)
+                    if DisplayWidth.of(value) <= width - 4 - labelWidth - 4 {
+                        line.segments.append(.init(text: value, style: .plain))
+                        lines.append(line)
+                    } else {
+                        // A path or fingerprint that does not fit goes whole on the lines below, never cut.
+                        lines.append(line)
+                        lines += TextWrap.hardLines(value, width: width - 8).map { BodyLine($0, style: .plain, indent: 6) }
+                    }
                 }
                 lines.append(BodyLine())
             case .action(let action):

@@ -29,6 +29,13 @@ enum OverlayView {
             title = state.text(UIText.quitTitle)
             lines = TextWrap.lines(state.text(UIText.quitBody), width: width - 4).map { ($0, .plain) }
             keys = state.text(UIText.quitKeys)
+        case .confirmNewKey(let oldKey):
+            title = state.text(Localized("新しい鍵を作りますか", "Make a new key?"))
+            let body = Localized(
+                "この下書きには鍵があります:\n\(oldKey)\n新しい鍵と CSR を作ると、下書きは新しい鍵を使います。古い鍵はそのまま残り、上書きも削除もされません。",
+                "This draft has a key already:\n\(oldKey)\nA new key and CSR make the draft use the new key. The old key stays on disk: it is neither overwritten nor deleted.")
+            lines = TextWrap.lines(state.text(body), width: width - 4).map { ($0, .plain) }
+            keys = state.text(Localized("y: 新しい鍵を作る  ほかのキー: やめる", "y: make a new key  any other key: keep the key"))
         case .jumpList(let selected):
             title = state.text(UIText.jumpTitle)
             for (i, spec) in state.screens.enumerated() {

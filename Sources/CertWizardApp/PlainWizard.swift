@@ -121,6 +121,10 @@ public struct PlainWizard {
             guard case .action(let action) = item, action.isVisible(state.draft) else { continue }
             say("")
             say(t(action.label(for: state.draft)) + "? " + t(action.help))
+            if action.id == .makeKeyAndCSR, let oldKey = state.draft.csr.keyPath {
+                say(t(Localized("この下書きには鍵があります: \(oldKey)。新しい鍵を作ると下書きは新しい鍵を使い、古い鍵はそのまま残ります",
+                                "This draft has a key already: \(oldKey). A new key makes the draft use it; the old key stays on disk")))
+            }
             write("> (y/n) ")
             guard let answer = readLine()?.trimmed.lowercased(), ["y", "yes", "はい"].contains(answer) else { continue }
             let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome)

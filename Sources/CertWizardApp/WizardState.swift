@@ -18,6 +18,8 @@ public enum Overlay: Equatable, Sendable {
     case help
     case jumpList(selected: Int)
     case confirmQuit
+    /// The draft already has a key: making another asks first, naming the old one.
+    case confirmNewKey(oldKey: String)
 }
 
 /// A one-line message under the form: what just happened or what is wrong.

@@ -98,6 +98,11 @@ extension WizardState {
                                    isError: false)
             return []
         }
+        // A key is never replaced silently: the applicant is asked first, told what happens to the old one.
+        if operation == .makeKeyAndCSR, let oldKey = draft.csr.keyPath, overlay == nil {
+            overlay = .confirmNewKey(oldKey: oldKey)
+            return []
+        }
         running = RunningWork(operation: operation, title: UIText.working)
         status = nil
         return [.run(operation)]
@@ -132,6 +137,20 @@ extension WizardState {
         case .help:
             if key != .resize { overlay = nil }
             return []
+        case .confirmNewKey:
+            overlay = nil
+            switch key {
+            case .character("y"), .character("Y"):
+                running = RunningWork(operation: .makeKeyAndCSR, title: UIText.working)
+                status = nil
+                return [.run(.makeKeyAndCSR)]
+            case .resize:
+                overlay = current
+                return []
+            default:
+                status = StatusMessage(text: Localized("鍵はそのままです", "The key was left as it is"), isError: false)
+                return []
+            }
         case .confirmQuit:
             switch key {
             case .character("y"), .character("Y"), .enter, .function(10), .control("c"):

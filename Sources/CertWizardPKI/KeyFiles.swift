@@ -20,6 +20,11 @@ public enum KeyFiles {
         return "\(dated)-\(n)"
     }
 
+    /// A key file's path without its `.key` ending: what its certificate and chain are named after.
+    public static func stem(_ keyPath: String) -> String {
+        keyPath.hasSuffix(".key") ? String(keyPath.dropLast(4)) : keyPath
+    }
+
     public static func path(_ directory: String, _ file: String) -> String {
         directory.hasSuffix("/") ? directory + file : directory + "/" + file
     }

@@ -109,7 +109,9 @@ public struct DemoReview: Sendable {
             let cn = draft.csr.commonName ?? "certificate"
             let directory = draft.csr.keyDirectory ?? fallbackDirectory
             try AtomicFile.makeDirectories(directory)
-            let base = KeyFiles.path(directory, cn.hasPrefix("*.") ? "wildcard" + cn.dropFirst(1) : cn)
+            // The certificate pairs with its key by name: www.example.co.jp-2026-11-30.key gets
+            // www.example.co.jp-2026-11-30.crt.
+            let base = draft.csr.keyPath.map(KeyFiles.stem) ?? KeyFiles.path(directory, cn.hasPrefix("*.") ? "wildcard" + cn.dropFirst(1) : cn)
             // Never over an earlier certificate: a reissue gets a dated name.
             let name = access(base + ".crt", F_OK) == 0 ? base + "-" + today.iso8601 : base
             try AtomicFile.create(Array(certificatePEM.utf8), at: name + ".crt", mode: 0o644)

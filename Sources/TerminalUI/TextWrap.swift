@@ -29,6 +29,27 @@ public enum TextWrap {
 
     private static let cache = Mutex<[WrapKey: [String]]>([:])
 
+    /// Breaks text at exactly `width` columns wherever that falls: for paths and fingerprints,
+    /// which must be shown whole rather than cut or broken at their punctuation.
+    public static func hardLines(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if lineWidth + w > width, !line.isEmpty {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            line.append(character)
+            lineWidth += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
     private static func wrap(_ paragraph: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""

@@ -60,6 +60,9 @@ struct CSRNewCommand: ParsableCommand {
     @Option(name: .customLong("passphrase-file"), help: ArgumentHelp(L("パスフレーズを 1 行目から読むファイル (--encrypt 用)", "File whose first line is the passphrase (with --encrypt)"), valueName: "FILE"))
     var passphraseFile: String?
 
+    @Flag(name: .customLong("new-key"), help: ArgumentHelp(L("下書きに鍵があっても新しい鍵を作る (古い鍵は残ります)", "Make a new key even though the draft has one (the old key stays on disk)")))
+    var newKey = false
+
     func validate() throws {
         if passphraseFile != nil && !encrypt { throw ValidationError(L("--passphrase-file は --encrypt と使います", "--passphrase-file goes with --encrypt")) }
         if draft == nil && cn == nil { throw ValidationError(L("--draft か --cn を指定してください", "give --draft, or --cn and the subject")) }
@@ -83,6 +86,12 @@ struct CSRNewCommand: ParsableCommand {
             base.csr.state = st
             base.csr.country = c
             base.csr.subjectAltNames = san.isEmpty ? nil : san
+        }
+        // A key is never replaced silently: the draft's key is named, and --new-key asked for.
+        if let oldKey = base.csr.keyPath, !newKey {
+            Output.error(L("この下書きには鍵があります: \(oldKey)。新しい鍵を作るには --new-key を付けてください (古い鍵はそのまま残ります)",
+                           "the draft has a key already: \(oldKey); add --new-key to make a new one (the old key stays on disk)"))
+            throw ExitCode(ExitStatus.failed)
         }
         let type = keyType ?? base.csr.keyType ?? .rsa2048
         base.csr.keyType = type

@@ -130,3 +130,35 @@ final class TimedTerminal: Terminal {
         #expect(terminal.restored)
     }
 }
+
+/// A key is never replaced silently in the wizard either.
+@Suite struct NewKeyConfirmationTests {
+    @Test func makingASecondKeyAsksFirstNamingTheOldOne() {
+        var draft = sampleDraft(.new)
+        draft.csr.keyPath = "/home/user/.local/share/certwiz/keys/honsha/www.example.co.jp.key"
+        var state = openedState(draft)
+        show(&state, "csr")
+        focus(&state, on: .action(.makeKeyAndCSR))
+        #expect(press(&state, .enter) == [])
+        #expect(state.overlay == .confirmNewKey(oldKey: "/home/user/.local/share/certwiz/keys/honsha/www.example.co.jp.key"))
+        let shown = WizardView.render(state, size: Size(width: 100, height: 30)).text
+        #expect(shown.contains("www.example.co.jp.key") && shown.contains("neither overwritten nor deleted"))
+        // Anything but y keeps the key.
+        #expect(press(&state, .character("n")) == [])
+        #expect(state.overlay == nil && state.running == nil && state.status?.text.en == "The key was left as it is")
+        press(&state, .enter)
+        #expect(press(&state, .character("y")) == [.run(.makeKeyAndCSR)])
+        #expect(state.running?.operation == .makeKeyAndCSR)
+    }
+
+    @Test func theInstallationScreenNamesTheKeyWholeEvenWhenItIsLong() {
+        var draft = sampleDraft(.new)
+        let key = "/home/a-rather-long-user-name/.local/share/certwiz/keys/honsha-site-renewal/www.example.co.jp-2026-11-30.key"
+        draft.csr.keyPath = key
+        var state = openedState(draft)
+        show(&state, "installation")
+        let shown = WizardView.render(state, size: Size(width: 80, height: 24)).text
+        let joined = shown.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        #expect(shown.contains("Private key (0600)") && joined.contains(key), "\(shown)")
+    }
+}

@@ -34,6 +34,22 @@ import TestSupport
         #expect(try cli.run("csr", "new", "--cn", "www.example.co.jp").status == 64)  // --out missing
     }
 
+    /// A key is never replaced silently: the second key needs --new-key, and the first stays.
+    @Test func aDraftsKeyIsReplacedOnlyWithNewKeyAndTheOldOneStays() throws {
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        let first = try #require(try DraftCodec.decode(Array(try cli.read("site.json").utf8)).csr.keyPath)
+        let before = try cli.read("site.json")
+        let refused = try cli.run("csr", "new", "--draft", "site")
+        #expect(refused.status == 1 && refused.stderr.contains(first) && refused.stderr.contains("--new-key"), "\(refused.stderr)")
+        #expect(try cli.read("site.json") == before)
+        let replaced = try cli.run("csr", "new", "--draft", "site", "--new-key")
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        let second = try #require(try DraftCodec.decode(Array(try cli.read("site.json").utf8)).csr.keyPath)
+        #expect(second != first)
+        #expect(FileManager.default.fileExists(atPath: first) && FileManager.default.fileExists(atPath: second))
+    }
+
     @Test func makesThemFromADraftAndRecordsPathAndFingerprint() throws {
         _ = try cli.run("new", "site")
         _ = try cli.run("set", "--draft", "site", "csr.commonName=www.example.co.jp", "csr.organization=Sample K.K.",

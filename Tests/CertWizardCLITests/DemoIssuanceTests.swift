@@ -21,6 +21,8 @@ import TestSupport
         let crt = try #require(draft.issuance.certificatePath)
         let chain = try #require(draft.issuance.chainPath)
         #expect(crt.hasSuffix("/www.example.co.jp.crt") && chain.hasSuffix("/www.example.co.jp.chain.crt"))
+        // The certificate is named after its key.
+        #expect(crt == String(try #require(draft.csr.keyPath).dropLast(4)) + ".crt")
         #expect(draft.issuance.issuedOn == CalendarDate(iso8601: "2026-11-26"))
         #expect(draft.timeline.map(\.event) == ["submitted", "domain-confirmed", "organization-confirmed", "payment-received", "phone-verified", "issued"])
         let ca = cli.home + "/data/certwiz/demo-ca"
