@@ -79,7 +79,7 @@ public struct WizardState: Sendable {
     func text(_ localized: Localized) -> String { localized.text(in: language) }
 
     mutating func refreshFindings() {
-        findings = Validator.findings(for: draft, today: today) + CSRInspector.findings(forExistingCSRIn: draft, today: today)
+        findings = DraftCheck.findings(for: draft, today: today)
     }
 
     /// The value of a field, nil when empty. (Read per field: a frame needs only the

@@ -1,4 +1,5 @@
 import CertWizardCore
+import CertWizardPKI
 import Issuers
 
 /// Submits a draft that passes every rule to its issuer (`order.issuer`); the result is `Submitted`.
@@ -12,7 +13,7 @@ public struct SubmitApplication: Operation {
     }
 
     /// The errors that keep the draft from being submitted.
-    public var errors: [Finding] { Validator.findings(for: draft, today: today).filter { $0.severity == .error } }
+    public var errors: [Finding] { DraftCheck.findings(for: draft, today: today).filter { $0.severity == .error } }
 
     public var title: Localized { Localized("申請しています", "Submitting the application") }
     public var timeLimit: Duration { .seconds(120) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertWizardCore
+import CertWizardPKI
 
 /// `certwiz sheet`: the application as the storefront asks for it, to copy from.
 struct SheetCommand: ParsableCommand {
@@ -31,7 +32,7 @@ struct SheetCommand: ParsableCommand {
         } else {
             print(sheet.text(in: cliLanguage))
         }
-        let errors = Validator.findings(for: loaded, today: CalendarDate.today()).filter { $0.severity == .error }
+        let errors = DraftCheck.findings(for: loaded, today: CalendarDate.today()).filter { $0.severity == .error }
         if !sheet.missing.isEmpty {
             Output.note(L("未入力: ", "Not entered: ") + sheet.missing.joined(separator: ", "))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertWizardCore
+import CertWizardPKI
 import Operations
 import Issuers
 
@@ -20,7 +21,7 @@ struct SubmitCommand: ParsableCommand {
     func run() throws {
         let day = today ?? CalendarDate.today()
         let (file, loaded, lock) = try DraftLocator().openForEditing(draft)
-        let findings = Validator.findings(for: loaded, today: day)
+        let findings = DraftCheck.findings(for: loaded, today: day)
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             print(FindingReport(findings: errors, draftPath: file.path, step: ProcedureStep.current(for: loaded, findings: findings)).text)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertWizardCore
+import CertWizardPKI
 
 /// `certwiz validate`: every finding for a draft; exit 0 without errors, 1 with, 2 unreadable.
 struct ValidateCommand: ParsableCommand {
@@ -18,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let (file, loaded) = try DraftLocator().read(draft)
-        let findings = Validator.findings(for: loaded, today: today ?? CalendarDate.today())
+        let findings = DraftCheck.findings(for: loaded, today: today ?? CalendarDate.today())
         let step = ProcedureStep.current(for: loaded, findings: findings)
         if json {
             struct Report: Encodable { let draft: String; let step: String; let findings: [Finding] }

@@ -50,6 +50,48 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: first) && FileManager.default.fileExists(atPath: second))
     }
 
+    struct Report: Decodable { let findings: [Finding] }
+    func findings(_ draft: String) throws -> [Finding] {
+        let result = try cli.run("validate", "--draft", draft, "--json", "--today", "2026-11-24")
+        return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)).findings
+    }
+
+    /// The CSR and the draft never disagree: an edit after the key was made makes the CSR stale,
+    /// and submit refuses it.
+    @Test func aFieldEditedAfterTheCSRWasMadeMakesItStale() throws {
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        #expect(try findings("site").filter { $0.code.hasPrefix("csr-") }.isEmpty)
+        #expect(try cli.run("set", "--draft", "site", "csr.organization=Other K.K.").status == 0)
+        let stale = try findings("site").filter { $0.code == "csr-stale" }
+        #expect(stale.map(\.field) == ["csr.organization"], "\(stale)")
+        #expect(stale.first?.message.en.contains("the CSR says 'Sample K.K.', the field 'Other K.K.'") == true)
+        #expect(stale.first?.severity == .error && stale.first?.message.ja.isEmpty == false)
+        let submit = try cli.run("submit", "--draft", "site", "--today", "2026-11-24")
+        #expect(submit.status == 1 && submit.stdout.contains("csr-stale"), "\(submit.stdout)\(submit.stderr)")
+        // A new key and CSR for the edited subject agree again.
+        #expect(try cli.run("csr", "new", "--draft", "site", "--new-key").status == 0)
+        #expect(try findings("site").filter { $0.code.hasPrefix("csr-") }.isEmpty)
+    }
+
+    @Test func aPastedCSRThatSaysSomethingElseOrCannotBeUsedIsAnError() throws {
+        try cli.openssl(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "o.key", "-out", "o.csr",
+                         "-subj", "/C=JP/ST=Tokyo/L=Chuo-ku/O=Other K.K./CN=www.example.co.jp"])
+        let pem = try String(contentsOfFile: cli.home + "/o.csr", encoding: .utf8)
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("set", "--draft", "site", "csr.origin=existing", "csr.pem=\(pem)").status == 0)
+        let mismatch = try findings("site").filter { $0.code == "csr-subject-mismatch" }
+        #expect(mismatch.map(\.field) == ["csr.organization"], "\(mismatch)")
+        // The same CSR with its signature damaged cannot be used.
+        let lines = pem.split(separator: "\n").map(String.init)
+        var der = try #require(Data(base64Encoded: lines.dropFirst().dropLast().joined()))
+        der[der.count - 1] ^= 0x01
+        let damaged = "-----BEGIN CERTIFICATE REQUEST-----\n" + der.base64EncodedString(options: .lineLength64Characters) + "\n-----END CERTIFICATE REQUEST-----\n"
+        #expect(try cli.run("set", "--draft", "site", "csr.pem=\(damaged)").status == 0)
+        let codes = Set(try findings("site").map(\.code))
+        #expect(codes.contains("csr-unusable") && codes.contains("csr-signature-invalid"), "\(codes)")
+    }
+
     @Test func makesThemFromADraftAndRecordsPathAndFingerprint() throws {
         _ = try cli.run("new", "site")
         _ = try cli.run("set", "--draft", "site", "csr.commonName=www.example.co.jp", "csr.organization=Sample K.K.",

@@ -3,13 +3,16 @@ public struct RuleContext: Sendable {
     public let draft: Draft
     public let today: CalendarDate
     public let calendar: BusinessCalendar
+    /// What the draft's CSR says, when the caller read it (the PKI module's `DraftCheck`).
+    public let csr: CSRContents?
     private let suffixList: PublicSuffixList?
 
     /// `publicSuffixes` nil means the system's list, read only if a rule needs it (reading
     /// it costs milliseconds, and most drafts have no approver address to check).
     public init(draft: Draft, today: CalendarDate, calendar: BusinessCalendar = .japan,
-                publicSuffixes: PublicSuffixList? = nil) {
+                publicSuffixes: PublicSuffixList? = nil, csr: CSRContents? = nil) {
         self.draft = draft
+        self.csr = csr
         self.today = today
         self.calendar = calendar
         self.suffixList = publicSuffixes
@@ -36,11 +39,13 @@ public struct Rule: Sendable {
 public enum Validator {
     public static let rules: [Rule] = RequiredFieldRules.all + DistinguishedNameRules.all + OrganizationRules.all
         + ContactRules.all + RenewalRules.all + OrderRules.all + DomainCheckRules.all + PhoneVerificationRules.all
-        + IndustryRules.all
+        + IndustryRules.all + CSRAgreementRules.all
 
     /// All findings for `draft` as of `today`, in procedure order.
-    public static func findings(for draft: Draft, today: CalendarDate, calendar: BusinessCalendar = .japan) -> [Finding] {
-        let context = RuleContext(draft: draft, today: today, calendar: calendar)
+    /// `csr`: what the draft's CSR says, for the rules that compare it with the fields.
+    public static func findings(for draft: Draft, today: CalendarDate, calendar: BusinessCalendar = .japan,
+                                csr: CSRContents? = nil) -> [Finding] {
+        let context = RuleContext(draft: draft, today: today, calendar: calendar, csr: csr)
         return rules.flatMap { $0.check(context) }
     }
 
