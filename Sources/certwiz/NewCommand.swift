@@ -1,5 +1,6 @@
 import ArgumentParser
 import CertWizardCore
+import Operations
 
 extension ApplicationType: ExpressibleByArgument {}
 
@@ -10,11 +11,31 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(L("申請種別: new (新規)、renewal (更新)、reissue (再発行)", "Application type: new, renewal or reissue")))
     var type: ApplicationType = .new
+    @Option(help: ArgumentHelp(L("更新の元にする発行済みの下書き (--type renewal)", "The issued draft a renewal starts from (--type renewal)"), valueName: "NAME|PATH"))
+    var from: String?
     @Argument(help: ArgumentHelp(L("下書きの名前 (日本語も可)", "The draft's name (Japanese is fine)"))) var name: String
 
+    func validate() throws {
+        if from != nil && type != .renewal { throw ValidationError(L("--from は --type renewal と使います", "--from goes with --type renewal")) }
+    }
+
     func run() throws {
+        let locator = DraftLocator()
+        var draft = Draft(applicationType: type)
+        if let from {
+            // Everything the renewal repeats comes from the issued draft; the current certificate
+            // from its certificate file, read as `cert show` reads it.
+            let (sourceFile, source) = try locator.read(from)
+            guard source.issuance.issuedOn != nil, let certificatePath = source.issuance.certificatePath else {
+                Output.error(L("\(sourceFile.name) はまだ発行されていません。更新は発行済みの下書きから始めます",
+                               "\(sourceFile.name) has not been issued: a renewal with --from starts from an issued draft"))
+                throw ExitCode(ExitStatus.failed)
+            }
+            let read = try ReadCertificate(source: certificatePath, replacingCommonName: true).runForCommand()
+            draft = source.renewal(currentCertificate: read.leaf.certificate, today: CalendarDate.today(), sourceName: sourceFile.name)
+        }
         do {
-            let file = try DraftLocator().store.create(name, Draft(applicationType: type))
+            let file = try locator.store.create(name, draft)
             print(L("下書き \(name) を作りました: \(file.path)", "Created the draft \(name): \(file.path)"))
         } catch {
             Output.error(error.message.local)

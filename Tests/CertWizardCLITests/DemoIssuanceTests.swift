@@ -57,4 +57,33 @@ import TestSupport
         #expect(parsed.contains("suzuki@example.co.jp"))
         #expect(parsed.components(separatedBy: "-----BEGIN CERTIFICATE-----").count == 3)
     }
+
+    /// A renewal starts from what was issued: nothing typed again.
+    @Test func aRenewalFromAnIssuedDraftCarriesEverythingOver() throws {
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("new", "--type", "renewal", "--from", "site", "early").status == 1)  // not issued yet
+        #expect(try cli.run("new", "--from", "site", "wrong").status == 64)                     // --from is for renewals
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        #expect(try cli.run("submit", "--draft", "site", "--today", "2026-11-24").status == 0)
+        #expect(try cli.run("demo", "advance", "--draft", "site", "--all", "--today", "2026-11-24").status == 0)
+        let result = try cli.run("new", "--type", "renewal", "--from", "site", "renew")
+        #expect(result.status == 0, "\(result.stderr)")
+        let issued = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+        let renewal = try DraftCodec.decode(Array(try cli.read("renew.json").utf8))
+        #expect(renewal.applicationType == .renewal)
+        #expect(renewal.organization == issued.organization)
+        #expect(renewal.applicantInCharge == issued.applicantInCharge && renewal.technicalContact == issued.technicalContact)
+        #expect(renewal.csr.commonName == "www.example.co.jp" && renewal.csr.organization == issued.csr.organization
+                && renewal.csr.locality == issued.csr.locality && renewal.csr.state == issued.csr.state && renewal.csr.country == issued.csr.country)
+        #expect(renewal.csr.keyType == issued.csr.keyType && renewal.csr.serverSoftware == issued.csr.serverSoftware)
+        #expect(renewal.order.product == issued.order.product && renewal.order.orderNumber == nil)
+        // A new key comes later: nothing of the old key or CSR is kept.
+        #expect(renewal.csr.keyPath == nil && renewal.csr.pem == nil && renewal.csr.publicKeyFingerprint == nil)
+        // The issued certificate is the current one.
+        #expect(renewal.currentCertificate.commonName == "www.example.co.jp")
+        #expect(renewal.currentCertificate.serialNumber == issued.issuance.serialNumber)
+        #expect(renewal.currentCertificate.publicKeyFingerprint == issued.csr.publicKeyFingerprint)
+        #expect(renewal.currentCertificate.notBefore != nil && renewal.currentCertificate.notAfter != nil)
+        #expect(renewal.currentCertificate.source == issued.issuance.certificatePath)
+    }
 }
