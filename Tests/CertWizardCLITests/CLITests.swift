@@ -86,6 +86,23 @@ import TestSupport
         #expect(![now, later].contains { $0.values.contains { ["validity-plan", "approver-email-constructed", "org-validation-reuse"].contains($0.code) && $0.severity == .error } })
     }
 
+    @Test func aFreeReissueCarriesThePaymentOfTheOriginalOrder() throws {
+        try cli.write(#"""
+        {"applicationType": "reissue", "reissue": {"reason": "keyLost", "originalIssuedOn": "2026-11-10"},
+         "payment": {"method": "coupon"}, "order": {"product": "secure"}}
+        """#, to: "ri.json")
+        struct Report: Decodable { let findings: [Finding] }
+        func codes(on day: String) throws -> Set<String> {
+            let result = try cli.run("validate", "--draft", cli.draftsDirectory + "/ri.json", "--json", "--today", day)
+            return Set(try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)).findings.map(\.code))
+        }
+        #expect(!(try codes(on: "2026-11-24")).contains("coupon-missing"))
+        #expect(try codes(on: "2026-12-24").contains("coupon-missing"))
+        _ = try cli.run("set", "--draft", cli.draftsDirectory + "/ri.json", "payment.method=bankTransfer")
+        #expect(!(try codes(on: "2026-11-24")).contains("payment-date-missing"))
+        #expect(try codes(on: "2026-12-24").contains("payment-date-missing"))
+    }
+
     @Test func versionIsPrinted() throws {
         let result = try cli.run("--version")
         #expect(result.status == 0 && result.stdout.split(separator: ".").count == 3, "\(result.stdout)")

@@ -226,4 +226,13 @@ private func record(_ events: [(ApplicationEvent, String)], in draft: Draft) thr
         #expect(terms.isFree && terms.freeUntil == date("2026-12-05") && terms.handledOn == date("2026-12-07"))
         #expect(!ReissueTerms(originalIssuedOn: date("2026-11-10"), today: date("2026-12-06")).isFree)
     }
+
+    /// A free reissue carries the original order's payment, by coupon or by transfer.
+    @Test func aFreeReissueNeedsNoNewCouponButAChargedOneDoes() {
+        var d = completeDraft(.reissue)   // first issued 2026-11-10
+        d.payment.method = .coupon
+        d.order.coupon = nil
+        #expect(!codes(d, on: date("2026-12-05")).contains("coupon-missing"))
+        #expect(codes(d, on: date("2026-12-06")).contains("coupon-missing"))
+    }
 }

@@ -14,7 +14,9 @@ enum OrderRules {
     }
 
     static let coupon = Rule(codes: ["coupon-missing"]) { context in
-        guard context.draft.payment.method == .coupon, context.draft.order.coupon.nonBlank == nil else { return [] }
+        // A free reissue carries the original order's payment: no new coupon.
+        guard context.draft.payment.method == .coupon, context.draft.order.coupon.nonBlank == nil,
+              !RequiredFieldRules.isFreeReissue(context.draft, today: context.today) else { return [] }
         return [Finding(.error, "coupon-missing", field: "order.coupon",
                         Localized("クーポンで支払う場合はクーポンを入力してください", "Paying by coupon needs the coupon code"))]
     }
