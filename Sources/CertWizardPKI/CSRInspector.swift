@@ -194,7 +194,13 @@ public enum CurrentCertificateReader {
     public static func read(_ certificate: Certificate, source: String?, replacingCommonName: Bool) -> CertificateRead {
         var current = fields(of: certificate)
         current.source = source
-        return CertificateRead(certificate: current, replacingCommonName: replacingCommonName)
+        var subject: [String: String] = [:]
+        for rdn in certificate.subject {
+            for attribute in rdn {
+                if let name = CSRInspector.subjectNames[attribute.type] { subject[name] = attribute.value.description }
+            }
+        }
+        return CertificateRead(certificate: current, replacingCommonName: replacingCommonName, subject: subject)
     }
 
     /// The UTC day of an instant (certificates' dates are UTC).

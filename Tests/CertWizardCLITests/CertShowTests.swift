@@ -86,6 +86,7 @@ import TestSupport
         let (server, port) = try startServer([])
         defer { stop(server) }
         _ = try cli.run("new", "--type", "renewal", "r")
+        _ = try cli.run("set", "--draft", "r", "csr.locality=Typed-ku")
         let result = try cli.run("cert", "show", "127.0.0.1:\(port)", "--draft", "r", "--json")
         #expect(result.status == 0, "\(result.stderr)")
         let codes = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)).findings.map(\.code)
@@ -96,6 +97,9 @@ import TestSupport
         #expect(draft.csr.commonName == "www.example.co.jp")
         #expect(draft.currentCertificate.notAfter != nil && draft.currentCertificate.subjectAltNames?.count == 2)
         #expect(draft.currentCertificate.publicKeyFingerprint?.count == 64 && draft.currentCertificate.serialNumber != nil)
+        // The DN and SANs are filled from the certificate where empty; what was typed stays.
+        #expect(draft.csr.organization == "Sample K.K." && draft.csr.country == "JP" && draft.csr.locality == "Typed-ku")
+        #expect(draft.csr.subjectAltNames == ["www.example.co.jp", "example.co.jp"])
     }
 
     /// Serial numbers are printed byte by byte as openssl does, leading zeros kept.

@@ -4,17 +4,33 @@ public struct CertificateRead: DraftChange, Equatable {
     public let certificate: CurrentCertificate
     /// A renewal keeps exactly the current CN: replace the CSR's CN with it (else only fill it).
     public let replacingCommonName: Bool
+    /// The certificate's subject by CSR field name (organization, locality, state, country ...).
+    public let subject: [String: String]
 
-    public init(certificate: CurrentCertificate, replacingCommonName: Bool) {
+    public init(certificate: CurrentCertificate, replacingCommonName: Bool, subject: [String: String] = [:]) {
         self.certificate = certificate
         self.replacingCommonName = replacingCommonName
+        self.subject = subject
     }
 
+    /// Records the certificate; a renewal or reissue also gets its Distinguished Name and SANs
+    /// where the CSR's fields are still empty (what was typed is never overwritten, but the CN).
     public func applied(to draft: Draft) throws(ChangeRefused) -> Draft {
         var updated = draft
         updated.currentCertificate = certificate
+        guard updated.applicationType == .renewal || updated.applicationType == .reissue else { return updated }
         if updated.applicationType == .renewal, replacingCommonName || updated.csr.commonName == nil {
             updated.csr.commonName = certificate.commonName
+        }
+        let fields: [(String, WritableKeyPath<Draft, String?>)] = [
+            ("commonName", \.csr.commonName), ("organization", \.csr.organization), ("organizationalUnit", \.csr.organizationalUnit),
+            ("locality", \.csr.locality), ("state", \.csr.state), ("country", \.csr.country),
+        ]
+        for (name, keyPath) in fields where updated[keyPath: keyPath].nonBlank == nil {
+            if let value = subject[name].nonBlank { updated[keyPath: keyPath] = value }
+        }
+        if (updated.csr.subjectAltNames ?? []).isEmpty, let names = certificate.subjectAltNames, !names.isEmpty {
+            updated.csr.subjectAltNames = names
         }
         return updated
     }
