@@ -176,7 +176,15 @@ public struct PlainWizard {
             let hint = hintText.map(t) ?? ""
             let shown = current.map { " [\(FieldText.text(of: $0, input: .text))]" } ?? ""
             write("> " + (hint.isEmpty ? "" : "(\(hint))") + shown + " ")
-            guard let line = readLine() else { return .quit }
+            guard var line = readLine() else { return .quit }
+            // A pasted PEM goes on to its END line, newlines kept.
+            if line.trimmed.hasPrefix("-----BEGIN ") {
+                while let next = readLine() {
+                    line += "\n" + next
+                    if next.trimmed.hasPrefix("-----END ") { break }
+                }
+                return .value(line)
+            }
             switch line.trimmed {
             case "": return .keep
             case "?":

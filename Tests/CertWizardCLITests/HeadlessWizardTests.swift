@@ -67,6 +67,23 @@ import TestSupport
         #expect(saved.organization.listedInDuns == true)
     }
 
+    /// Plain mode takes an existing CSR pasted whole: its lines are read on to the END line.
+    @Test func plainModeTakesAPastedCSRToItsEndLine() throws {
+        try cli.openssl(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "p.key", "-out", "p.csr",
+                         "-subj", "/C=JP/ST=Tokyo/L=Chuo-ku/O=Sample K.K./CN=www.example.co.jp"])
+        let pem = try String(contentsOfFile: cli.home + "/p.csr", encoding: .utf8)
+        try cli.write(validDraftJSON.replacingOccurrences(of: #""origin": "generateHere", "keyType": "p256""#, with: #""origin": "existing""#), to: "p.json")
+        // Keep the ten answers before the CSR (server software ... CSR file), paste, then quit.
+        let input = Array(repeating: "", count: 10).joined(separator: "\n") + "\n" + pem + "q\n"
+        let result = try cli.run("--plain", "--draft", "p", "--today", "2026-11-24", "--lang", "en", stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("paste it; the END line ends it"), "\(result.stdout)")
+        let saved = try draft("p")
+        #expect(saved.csr.pem == pem.trimmingCharacters(in: .whitespacesAndNewlines), "\(result.stdout)")
+        let findings = try cli.run("validate", "--draft", "p", "--json", "--today", "2026-11-24").stdout
+        #expect(!findings.contains("csr-pem-missing") && !findings.contains("csr-subject-mismatch") && !findings.contains("csr-unusable"))
+    }
+
     @Test func plainModeIsUsedWithoutATerminalAndInJapanese() throws {
         let result = try cli.run("--draft", "p", "--lang", "ja", stdin: "q\n")
         #expect(result.status == 0)

@@ -34,12 +34,15 @@ struct LinesField: FieldWidget {
     }
 
     func plainPrompt(_ field: ScreenField, current: JSONValue?, _ state: WizardState) -> (lines: [String], hint: Localized?) {
-        ([], Localized("カンマ区切り", "comma-separated"))
+        if field.field.kind == .list { return ([], Localized("カンマ区切り", "comma-separated")) }
+        return ([], Localized("貼り付け。END の行で終わります", "paste it; the END line ends it"))
     }
 
-    /// Commas stand for the line breaks a prompt cannot take.
+    /// A list takes commas for the line breaks a prompt cannot take; a pasted PEM arrives whole
+    /// (plain mode reads on to its END line).
     func plainValue(_ text: String, _ field: ScreenField, _ state: WizardState) -> Result<JSONValue, Localized> {
-        FieldText.value(of: text.split(separator: ",").joined(separator: "\n"), input: field.input, path: field.path)
+        let lines = field.field.kind == .list ? text.split(separator: ",").joined(separator: "\n") : text
+        return FieldText.value(of: lines, input: field.input, path: field.path)
     }
 
     /// Erase what is there, then paste the answer whole (as a person pastes a PEM).
