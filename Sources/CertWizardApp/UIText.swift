@@ -30,6 +30,8 @@ enum UIText {
     static let keysYesNo = Localized("y/n:はい/いいえ", "y/n:yes/no")
     static let keysChecklist = Localized("↑↓:移動 Space:選択", "↑↓:move Space:toggle")
     static let keysDate = Localized("+/-:1日ずらす", "+/-:a day")
+    static let keysLines = Localized("^X:全部消す", "^X:clear all")
+    static let firstLineOnly = Localized("この欄は 1 行です。貼り付けの最初の行だけを入れました", "This field holds one line: only the paste's first line was taken")
     static let keysWelcome = Localized("↑↓:選択 Enter:決定 Tab:名前 F1:ヘルプ F10:終了",
                                        "↑↓:choose Enter:open Tab:name F1:help F10:quit")
     static let keysOverlay = Localized("何かキーを押すと閉じます", "Press any key to close")

@@ -121,6 +121,12 @@ public final class WizardRuntime {
                 if terminal is HeadlessTerminal { return finish(.quit) }
                 continue
             }
+            // While the terminal is too small nothing is typed into fields the applicant cannot see;
+            // resizing and quitting still work.
+            if isTooSmall, !(key == .resize || key == .function(10) || key == .control("c") || state.overlay == .confirmQuit) {
+                draw()
+                continue
+            }
             let effects = state.update(.key(key))
             draw()
             for effect in effects {
@@ -141,6 +147,10 @@ public final class WizardRuntime {
         running = nil
         for effect in state.update(.finished(current.operation, result)) { run(effect) }
         draw()
+    }
+
+    private var isTooSmall: Bool {
+        terminal.size.width < WizardView.minimumSize.width || terminal.size.height < WizardView.minimumSize.height
     }
 
     private func draw() {

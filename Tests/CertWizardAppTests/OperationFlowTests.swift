@@ -162,3 +162,26 @@ final class TimedTerminal: Terminal {
         #expect(shown.contains("Private key (0600)") && joined.contains(key), "\(shown)")
     }
 }
+
+@Suite struct PasteAndClearTests {
+    @Test func aOneLineFieldTakesOnlyThePastesFirstLineAndSaysSo() {
+        var state = openedState(sampleDraft(.new))
+        show(&state, "csr")
+        focus(&state, on: .field("csr.commonName"))
+        press(&state, .end, .control("u"))
+        press(&state, .paste("shop.example.co.jp\nwww.example.co.jp\n"))
+        #expect(state.draft.csr.commonName == "shop.example.co.jp")
+        #expect(state.status?.text.en == "This field holds one line: only the paste's first line was taken")
+    }
+
+    @Test func aMultiLineFieldIsClearedWithOneKeyShownInTheFooter() {
+        var state = openedState(sampleDraft(.new))
+        show(&state, "csr")
+        focus(&state, on: .field("csr.subjectAltNames"))
+        #expect(WizardView.render(state, size: Size(width: 120, height: 40)).text.contains("^X:clear all"))
+        press(&state, .control("x"))
+        #expect(state.draft.csr.subjectAltNames == nil)
+        type(&state, "www.example.co.jp")
+        #expect(state.draft.csr.subjectAltNames == ["www.example.co.jp"])
+    }
+}

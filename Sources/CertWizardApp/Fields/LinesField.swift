@@ -5,7 +5,9 @@ import TerminalUI
 struct LinesField: FieldWidget {
     func handle(_ key: Key, _ field: ScreenField, _ state: inout WizardState) -> [WizardEffect]? {
         var editor = Self.editor(field, state)
-        guard key != .tab, key != .backTab, editor.handle(key) else { return nil }
+        // One key empties the whole field (a wrong paste is undone at once).
+        if key == .control("x") { editor = TextAreaEditor("") }
+        else { guard key != .tab, key != .backTab, editor.handle(key) else { return nil } }
         state.editors[field.path] = .lines(editor)
         return state.set(field.path, FieldText.value(of: editor.text, input: field.input, path: field.path))
     }
@@ -32,6 +34,8 @@ struct LinesField: FieldWidget {
         lines.append(BodyLine(boxes.bottomLeft + String(repeating: boxes.horizontal, count: width) + boxes.bottomRight, style: .muted, indent: 4, focus: focusIndex))
         return lines
     }
+
+    var footerHint: Localized? { UIText.keysLines }
 
     func plainPrompt(_ field: ScreenField, current: JSONValue?, _ state: WizardState) -> (lines: [String], hint: Localized?) {
         if field.field.kind == .list { return ([], Localized("カンマ区切り", "comma-separated")) }

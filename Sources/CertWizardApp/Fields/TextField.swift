@@ -19,6 +19,16 @@ struct TextField: FieldWidget {
 enum LineInput {
     static func handle(_ key: Key, _ field: ScreenField, _ state: inout WizardState) -> [WizardEffect]? {
         var (editor, _) = state.lineEditor(field)
+        // A paste of several lines into a one-line field: its first line, and say so.
+        if case .paste(let text) = key {
+            let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed.isEmpty }
+            if lines.count > 1 {
+                guard editor.handle(.paste(lines[0])) else { return nil }
+                let effects = state.commit(field, text: editor.text, editor: editor)
+                state.status = StatusMessage(text: UIText.firstLineOnly, isError: false)
+                return effects
+            }
+        }
         guard editor.handle(key) else { return nil }
         return state.commit(field, text: editor.text, editor: editor)
     }
