@@ -64,14 +64,20 @@ public let csrScreen = ScreenSpec(
         .field(ScreenField(\.csr.pem, .lines(height: 6), help: Localized(
             "-----BEGIN CERTIFICATE REQUEST----- から -----END CERTIFICATE REQUEST----- までをそのまま貼り付けます。",
             "Paste everything from -----BEGIN CERTIFICATE REQUEST----- to -----END CERTIFICATE REQUEST-----."),
-            when: { $0.csr.origin == .existing || $0.csr.pem != nil })),
+            // A CSR made here belongs to its key: it is shown with the key, never edited by hand.
+            when: { $0.csr.origin == .existing || ($0.csr.pem != nil && $0.csr.keyPath == nil) })),
     ])
 
 /// Where the key made here is, and its fingerprint, once there is one.
 enum KeySummary {
     @Sendable static func lines(_ d: Draft) -> [SummaryLine] {
         guard d.csr.origin == .generateHere, let path = d.csr.keyPath else { return [] }
-        return [SummaryLine(Localized("鍵ファイル", "Key file"), path),
-                SummaryLine(Localized("公開鍵 SHA-256", "Public key SHA-256"), d.csr.publicKeyFingerprint ?? "—")]
+        var lines = [SummaryLine(Localized("鍵ファイル", "Key file"), path),
+                     SummaryLine(Localized("公開鍵 SHA-256", "Public key SHA-256"), d.csr.publicKeyFingerprint ?? "—")]
+        if d.csr.pem != nil {
+            lines.append(SummaryLine(Localized("CSR", "CSR"), Localized("この鍵で作成済み (手で編集しません。certwiz sheet で表示)",
+                                                                        "made with this key (not edited by hand; certwiz sheet prints it)")))
+        }
+        return lines
     }
 }

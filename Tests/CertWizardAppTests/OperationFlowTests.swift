@@ -185,3 +185,22 @@ final class TimedTerminal: Terminal {
         #expect(state.draft.csr.subjectAltNames == ["www.example.co.jp"])
     }
 }
+
+@Suite struct MadeHereCSRTests {
+    /// A CSR made here belongs to its key: shown with it, never offered for editing by hand.
+    @Test func aCSRMadeHereIsShownWithItsKeyNotEditable() {
+        var draft = sampleDraft(.new)
+        draft.csr.keyPath = "/k/www.example.co.jp.key"
+        draft.csr.publicKeyFingerprint = String(repeating: "ab", count: 32)
+        draft.csr.pem = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----"
+        var state = openedState(draft)
+        show(&state, "csr")
+        #expect(!state.screen.visibleFields(for: state.draft).map(\.path).contains("csr.pem"))
+        let shown = WizardView.render(state, size: Size(width: 120, height: 60)).text
+        #expect(shown.contains("/k/www.example.co.jp.key") && shown.contains("made with this key"), "\(shown)")
+        // A pasted CSR (no key of ours) stays editable.
+        draft.csr.keyPath = nil
+        draft.csr.origin = .existing
+        #expect(state.screen.visibleFields(for: draft).map(\.path).contains("csr.pem"))
+    }
+}

@@ -62,6 +62,9 @@ import TestSupport
         try cli.write(validDraftJSON, to: "site.json")
         #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
         #expect(try findings("site").filter { $0.code.hasPrefix("csr-") }.isEmpty)
+        // certwiz status names the key the CSR belongs to.
+        let keyPath = try #require(try DraftCodec.decode(Array(try cli.read("site.json").utf8)).csr.keyPath)
+        #expect(try cli.run("status", "--draft", "site", "--json").stdout.contains("key: \(keyPath)"))
         #expect(try cli.run("set", "--draft", "site", "csr.organization=Other K.K.").status == 0)
         let stale = try findings("site").filter { $0.code == "csr-stale" }
         #expect(stale.map(\.field) == ["csr.organization"], "\(stale)")

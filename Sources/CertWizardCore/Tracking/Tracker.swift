@@ -49,11 +49,13 @@ struct Tracker {
     // MARK: Preparation and application
 
     private func preparation(_ step: Step) -> Line {
+        // The CSR step names the key the CSR belongs to (the file to install and back up).
+        let key: [Localized] = step == .csr ? draft.csr.keyPath.map { [Localized("鍵: \($0)", "key: \($0)")] } ?? [] : []
         // What was submitted was checked then; later dates do not reopen it.
-        if isSubmitted { return line(step, .done) }
+        if isSubmitted { return line(step, .done, key) }
         let n = errors(in: step.procedureStep)
-        guard n > 0 else { return line(step, .done) }
-        return line(step, .toDo, [Localized("残り \(n) 件", "\(n) to fix")],
+        guard n > 0 else { return line(step, .done, key) }
+        return line(step, .toDo, [Localized("残り \(n) 件", "\(n) to fix")] + key,
                     action: Localized("「\(step.label(in: .ja))」のエラーを直してください (\(n) 件)",
                                       "Fix the errors in \"\(step.label(in: .en))\" (\(n))"))
     }
