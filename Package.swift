@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
-        .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "Screens", "TerminalUI", "TestSupport"],
+        .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "CertWizardPKI", "Operations", "Screens", "TerminalUI", "TestSupport"],
                     exclude: ["Golden"]),
         // Drives the built `certwiz` binary; depends on it so `swift test` builds it first.
         .testTarget(name: "CertWizardCLITests", dependencies: ["certwiz", "CertWizardCore", "TestSupport"]),

@@ -21,7 +21,7 @@ public struct LoadCSRFile: Operation {
     public func run(_ context: OperationContext) async throws -> CSRLoaded {
         let path = path
         // A FIFO or a slow network mount blocks a read: the blocking helper keeps Esc working.
-        let outcome: Result<String, OperationFailure> = try await context.blocking {
+        let outcome: Result<CSRLoaded, OperationFailure> = try await context.blocking {
             let bytes: [UInt8]
             do throws(FileError) { bytes = try AtomicFile.read(path) } catch { return .failure(.unreadable(error.message)) }
             let der: [UInt8]
@@ -32,8 +32,9 @@ public struct LoadCSRFile: Operation {
                 return .failure(.unreadable(Localized("\(path) の CSR はこのライブラリで読めません (鍵が小さいか未対応です)",
                                                   "\(path): the CSR cannot be read (a key too small, or unsupported)")))
             }
-            return .success(pem)
+            let report = try? CSRInspector.inspect(der, today: CalendarDate.today())
+            return .success(CSRLoaded(path: path, pem: pem, subject: report?.subject ?? [:], subjectAltNames: report?.subjectAltNames ?? []))
         }
-        return CSRLoaded(path: path, pem: try outcome.get())
+        return try outcome.get()
     }
 }

@@ -1,4 +1,5 @@
 import CertWizardCore
+import CertWizardPKI
 import Operations
 import Foundation
 @testable import CertWizardApp
@@ -242,8 +243,15 @@ extension WizardState {
         var draft = sampleDraft(.new)
         draft.csr.origin = .existing
         draft.csr.file = try #require(made.csr.keyPath).replacingOccurrences(of: ".key", with: ".csr")
+        // Empty DN fields are filled from the CSR; a typed one is kept (and the rules name it if it differs).
+        draft.csr.organization = nil
+        draft.csr.locality = nil
+        draft.csr.state = "Typed"
         let loaded = try TestActions(keysDirectory: folder, today: testToday).perform(.loadCSRFile, on: draft).get().0
         #expect(loaded.csr.pem == made.csr.pem)
+        #expect(loaded.csr.organization == "Sample K.K." && loaded.csr.locality == "Chuo-ku" && loaded.csr.state == "Typed")
+        let mismatch = DraftCheck.findings(for: loaded, today: testToday).filter { $0.code == "csr-subject-mismatch" }
+        #expect(mismatch.map(\.field) == ["csr.state"], "\(mismatch)")
         draft.csr.file = made.csr.keyPath  // a key, not a CSR
         guard case .failure(let reason) = TestActions(keysDirectory: folder, today: testToday).perform(.loadCSRFile, on: draft) else {
             Issue.record("a key file was loaded as a CSR"); return
