@@ -39,7 +39,9 @@ enum OverlayView {
         case .jumpList(let selected):
             title = state.text(UIText.jumpTitle)
             for (i, spec) in state.screens.enumerated() {
-                let mark = spec.kind == .status ? " " : state.isComplete(spec) ? (state.ascii ? "+" : "✓") : (state.ascii ? "x" : "✗")
+                // A step nothing has been answered on yet is not "complete", whatever its rules say.
+                let untouched = !spec.visibleFields(for: state.draft).contains { state.value($0.path) != nil }
+                let mark = spec.kind == .status ? " " : untouched ? "·" : state.isComplete(spec) ? "✓" : "✗"
                 let current = spec.id == state.screenID ? " ◀" : ""
                 lines.append(("\(i == selected ? "▶" : " ") \(mark) \(spec.heading(in: state.language))\(current)", i == selected ? .reverse : .plain))
             }

@@ -29,6 +29,7 @@ public enum WizardView {
         place(body, in: &frame, top: row + 1, bottom: size.height - 3, state: state)
         footer(state, &frame)
         if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &frame, boxes: boxes) }
+        if state.ascii { AsciiMarks.apply(to: &frame) }
         return frame
     }
 

@@ -80,6 +80,11 @@ public struct Frame: Equatable, Sendable {
 
     private static let ascii: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
+    /// Changes every cell in place (a last pass over a finished frame).
+    public mutating func mapCells(_ transform: (inout Cell) -> Void) {
+        for index in cells.indices { transform(&cells[index]) }
+    }
+
     /// Fills a rectangle's cells with blanks in `style`.
     public mutating func fill(x: Int, y: Int, width: Int, height: Int, style: Style = .plain) {
         for row in max(0, y)..<min(size.height, y + height) {

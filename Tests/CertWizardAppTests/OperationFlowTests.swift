@@ -204,3 +204,47 @@ final class TimedTerminal: Terminal {
         #expect(state.screen.visibleFields(for: draft).map(\.path).contains("csr.pem"))
     }
 }
+
+@Suite struct AsciiAndStepMarkTests {
+    /// A draft with only ASCII in it, so that anything non-ASCII on screen is the wizard's own.
+    func asciiDraft() -> Draft {
+        var d = sampleDraft(.renewal)
+        d.organization.nameJa = "Sample"
+        d.applicantInCharge.name = "Taro Yamada"
+        d.technicalContact.company = "Sample"
+        d.technicalContact.name = "Hanako Suzuki"
+        return d
+    }
+
+    @Test func asciiModeDrawsNoNonASCIIMarkOnAnyScreen() {
+        for spec in allScreens where spec.kind != .welcome {
+            var state = openedState(asciiDraft())
+            state.ascii = true
+            state.show(spec)
+            var frames = [WizardView.render(state, size: Size(width: 100, height: 30))]
+            press(&state, .function(2))
+            frames.append(WizardView.render(state, size: Size(width: 100, height: 30)))
+            press(&state, .escape, .function(1))
+            frames.append(WizardView.render(state, size: Size(width: 100, height: 30)))
+            for frame in frames {
+                // Japanese words the English text quotes (先行納入手配, examples) are text, not marks.
+                let odd = frame.text.unicodeScalars.filter { scalar in
+                    guard scalar.value >= 0x80, !(0x3000...0x30FF).contains(scalar.value), !(0xFF00...0xFFEF).contains(scalar.value) else { return false }
+                    switch scalar.properties.generalCategory {
+                    case .uppercaseLetter, .lowercaseLetter, .otherLetter, .modifierLetter, .decimalNumber: return false
+                    default: return true
+                    }
+                }
+                #expect(odd.isEmpty, "\(spec.id): \(String(String.UnicodeScalarView(odd)))\n\(frame.text)")
+            }
+        }
+    }
+
+    @Test func theStepListDoesNotMarkAnUntouchedStepComplete() {
+        var state = openedState(Draft(applicationType: .renewal))
+        press(&state, .function(2))
+        let list = WizardView.render(state, size: Size(width: 100, height: 30)).text
+        let phone = list.split(separator: "\n").first { $0.contains("4 Phone verification") }.map(String.init) ?? ""
+        #expect(!phone.contains("✓") && phone.contains("·"), "\(list)")
+    }
+}

@@ -20,7 +20,7 @@ import TestSupport
     /// Opens screen number `index` (0 = the first) through the F2 list.
     func jump(_ tmux: TmuxSession, to index: Int, title: String) throws {
         try tmux.press("F2")
-        try tmux.waitFor("✓")
+        try tmux.waitFor("Steps (F2)")
         for _ in 0..<8 { try tmux.press("Up") }
         for _ in 0..<index { try tmux.press("Down") }
         try tmux.press("Enter")
