@@ -91,7 +91,7 @@ public struct PlainWizard {
                         fixing.insert(path, at: 0)
                         continue
                     case .success(let value):
-                        if let updated = try? state.draft.setting(path, to: value) {
+                        if let updated = try? state.draft.setting(path, to: value).recordingInstallation(on: today) {
                             state.replaceDraft(updated)
                             try? file.save(updated, holding: lock)
                         }

@@ -262,7 +262,7 @@ extension WizardState {
         let before = value(path)
         if before == newValue || (before == nil && newValue == .null) { return [] }
         guard let updated = try? draft.setting(path, to: newValue) else { return [] }
-        draft = updated
+        draft = path.hasPrefix("installation.") ? updated.recordingInstallation(on: today) : updated
         refreshFindings()
         status = nil
         return session == nil ? [] : [.save]

@@ -248,3 +248,24 @@ final class TimedTerminal: Terminal {
         #expect(!phone.contains("✓") && phone.contains("·"), "\(list)")
     }
 }
+
+@Suite struct InstallationRecordTests {
+    /// The installation screen's answers record the installed event, dated, as certwiz record does.
+    @Test func answeringBothInstalledRecordsTheEventOnTheTimeline() {
+        var draft = sampleDraft(.new)
+        draft = (try? ApplicationEvent.submitted.apply(to: draft, on: testToday, .init(orderNumber: "DEMO-1"))) ?? draft
+        draft = (try? ApplicationEvent.issued.apply(to: draft, on: testToday)) ?? draft
+        var state = openedState(draft)
+        show(&state, "installation")
+        focus(&state, on: .field("installation.certificateInstalled"))
+        press(&state, .character("y"))
+        #expect(state.draft.installation.installedOn == nil)  // the intermediate is not in yet
+        focus(&state, on: .field("installation.intermediateInstalled"))
+        press(&state, .character("y"))
+        #expect(state.draft.installation.installedOn == testToday)
+        #expect(state.draft.timeline.last?.event == "installed")
+        // Once recorded, answering again adds nothing.
+        press(&state, .character("n"), .character("y"))
+        #expect(state.draft.timeline.filter { $0.event == "installed" }.count == 1)
+    }
+}

@@ -163,3 +163,18 @@ public enum ApplicationEvent: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+extension Draft {
+    /// Answering on the installation screen that the certificate and the intermediate are both in
+    /// the server records the `installed` event, dated and on the timeline, as `certwiz record
+    /// installed` does. Nothing changes before issuance, or once it is recorded.
+    public func recordingInstallation(on date: CalendarDate) -> Draft {
+        guard installation.certificateInstalled == true, installation.intermediateInstalled == true,
+              installation.installedOn == nil, !timeline.contains(where: { $0.event == ApplicationEvent.installed.rawValue }) else { return self }
+        // The event sets both answers itself (and would see them as already recorded).
+        var answered = self
+        answered.installation.certificateInstalled = nil
+        answered.installation.intermediateInstalled = nil
+        return (try? ApplicationEvent.installed.apply(to: answered, on: date)) ?? self
+    }
+}
