@@ -56,7 +56,7 @@ public struct StatusReport: Sendable {
     /// The tracked steps, in the procedure's order. The raw values are the JSON names.
     public enum Step: String, CaseIterable, Codable, Sendable {
         case organization, csr, contacts, application, domainCheck, documents, payment
-        case organizationCheck, phoneVerification, issuance, installation
+        case organizationCheck, phoneVerification, issuance, installation, siteSeal
 
         /// The procedure's number for it (PROCEDURE.md).
         public var number: String {
@@ -70,6 +70,7 @@ public struct StatusReport: Sendable {
             case .organizationCheck, .phoneVerification: return "4"
             case .issuance: return "5-1"
             case .installation: return "5-2"
+            case .siteSeal: return "5-3"
             }
         }
 
@@ -85,6 +86,7 @@ public struct StatusReport: Sendable {
             case .phoneVerification: return Localized("電話確認", "Phone verification")
             case .issuance: return Localized("発行", "Issuance")
             case .installation: return Localized("インストール", "Installation")
+            case .siteSeal: return Localized("サイトシール", "Site seal")
             }
         }
 
@@ -96,7 +98,7 @@ public struct StatusReport: Sendable {
             case .application: return .application
             case .domainCheck, .documents, .payment: return .verification
             case .organizationCheck, .phoneVerification: return .phoneVerification
-            case .issuance, .installation: return .installation
+            case .issuance, .installation, .siteSeal: return .installation
             }
         }
 

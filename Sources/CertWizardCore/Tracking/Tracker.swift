@@ -28,6 +28,7 @@ struct Tracker {
                      domainCheck(), documents(), payment(), organizationCheck(), phoneVerification()]
         lines.append(issuance(after: lines))
         lines.append(installation())
+        lines.append(siteSeal())
         return lines
     }
 
@@ -328,6 +329,17 @@ struct Tracker {
         return line(.installation, .toDo, [Localized("IIS 以外は中間 CA 証明書を別に入れます", "Every server but IIS needs the intermediate installed separately")],
                     action: Localized("証明書 (\(certificate)) と中間 CA 証明書 (\(chain)) をサーバに入れ、インストールの画面か certwiz record installed で記録してください",
                                       "Install the certificate (\(certificate)) and the intermediate (\(chain)) on the server, then mark it on the Installation screen or with certwiz record installed"))
+    }
+
+    /// 5-3: the site seal is optional: placed, or not needed (and how to place it) once the certificate is in.
+    private func siteSeal() -> Line {
+        if draft.installation.sealInstalled == true { return line(.siteSeal, .done) }
+        guard draft.installation.certificateInstalled == true else {
+            return line(.siteSeal, .blocked(Localized("証明書のインストール後", "after the certificate is installed")))
+        }
+        // Optional: the application is complete without it.
+        return line(.siteSeal, .notNeeded, [Localized("任意: 発行元のページでサイトシールの JavaScript を作り、サイトに貼れます",
+                                                      "optional: make the seal's JavaScript on the issuer's page and put it on the site")])
     }
 
     // MARK: Key dates
