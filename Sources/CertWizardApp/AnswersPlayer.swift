@@ -57,7 +57,7 @@ struct AnswersPlayer {
     }
 
     private func welcomeKeys(_ state: WizardState) -> [Key] {
-        let target = state.welcome.drafts.count + (WelcomeModel.newTypes.firstIndex(of: file.applicationType) ?? 0)
+        let target = state.welcome.firstNewType + (WelcomeModel.newTypes.firstIndex(of: file.applicationType) ?? 0)
         var keys: [Key] = state.focus == 0 ? [] : [.backTab]
         let moves = target - state.welcome.selected
         keys += Array(repeating: moves > 0 ? Key.down : Key.up, count: abs(moves))

@@ -106,8 +106,11 @@ struct BodyBuilder {
         }
         lines.append(BodyLine(focus: 0))
         lines.append(BodyLine(t(UIText.welcomeStart), style: .bold, indent: 2, focus: 0))
+        for (i, source) in model.renewable.enumerated() {
+            lines.append(entry(t(source.summary), index: model.drafts.count + i, style: .plain))
+        }
         for (i, type) in WelcomeModel.newTypes.enumerated() {
-            lines.append(entry(t(UIText.start(type)), index: model.drafts.count + i, style: .plain))
+            lines.append(entry(t(UIText.start(type)), index: model.firstNewType + i, style: .plain))
         }
         lines.append(BodyLine(focus: 1))
         lines.append(BodyLine(t(UIText.welcomeNewName), style: state.focus == 1 ? .accent : .bold, indent: 2, focus: 1))

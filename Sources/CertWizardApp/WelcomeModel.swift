@@ -19,17 +19,23 @@ public struct WelcomeModel: Sendable {
     }
 
     public var drafts: [Entry]
+    /// Issued drafts a renewal can start from, listed first among the new ones.
+    public var renewable: [Entry]
     public var selected = 0
     public var newName: TextEditorBox
 
-    public init(drafts: [Entry], suggestedName: String) {
+    public init(drafts: [Entry], renewable: [Entry] = [], suggestedName: String) {
         self.drafts = drafts
+        self.renewable = renewable
         newName = TextEditorBox(suggestedName)
     }
 
     public static let newTypes: [ApplicationType] = [.new, .renewal, .reissue]
 
-    public var choiceCount: Int { drafts.count + WelcomeModel.newTypes.count }
+    public var choiceCount: Int { drafts.count + renewable.count + WelcomeModel.newTypes.count }
+
+    /// Where the new application types start in the list of choices.
+    public var firstNewType: Int { drafts.count + renewable.count }
 
     /// A free name like `application-2026-11-22` (then `-2`, `-3` ...).
     public static func suggestName(today: CalendarDate, taken: Set<String>) -> String {

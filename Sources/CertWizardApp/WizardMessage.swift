@@ -21,6 +21,8 @@ public enum WizardEffect: Equatable, Sendable {
     case save
     case open(path: String, name: String)
     case create(name: String, type: ApplicationType)
+    /// A renewal of the issued draft at `path`, carrying everything over.
+    case createRenewal(from: String, name: String)
     /// Start an operation (make the key and CSR, read a certificate) off the key-reading thread.
     case run(ScreenOperation)
     /// Cancel the running operation (Esc).

@@ -57,8 +57,16 @@ public final class WizardRuntime {
                              problem: error.shortReason)
             }
         }
+        // Issued drafts, newest first, offered as the start of a renewal.
+        let renewable = listings.compactMap { listing -> WelcomeModel.Entry? in
+            guard case .success(let draft) = listing.content, let issued = draft.issuance.issuedOn, draft.issuance.certificatePath != nil else { return nil }
+            let cn = draft.csr.commonName ?? "—"
+            return .init(name: listing.file.name, path: listing.file.path,
+                         summary: Localized("\(listing.file.name) を更新する (\(cn)、\(issued) 発行)", "Renew \(listing.file.name) (\(cn), issued \(issued))"),
+                         problem: nil)
+        }
         let name = WelcomeModel.suggestName(today: today, taken: Set(listings.map(\.file.name)))
-        return WelcomeModel(drafts: entries, suggestedName: name)
+        return WelcomeModel(drafts: entries, renewable: renewable, suggestedName: name)
     }
 
     /// Opens `name` (or a path) at once, creating a new application draft if there is none.
@@ -176,6 +184,25 @@ public final class WizardRuntime {
                 _ = state.update(.failed(error.message))
             }
             draw()
+        case .createRenewal(let path, let name):
+            // Everything the renewal repeats comes from the issued draft; the current certificate
+            // from its certificate file (read as every operation reads one).
+            do throws(DraftStoreError) {
+                let source = try DraftFile(path: path).read()
+                guard let certificatePath = source.issuance.certificatePath else { return }
+                switch OperationRunner.wait(ReadCertificate(source: certificatePath, replacingCommonName: true)) {
+                case .success(let read):
+                    let renewal = source.renewal(currentCertificate: read.leaf.certificate, today: state.today, sourceName: DraftFile(path: path).name)
+                    let created = try store.create(name, renewal)
+                    run(.open(path: created.path, name: name))
+                case .failure(let failure):
+                    _ = state.update(.failed(failure.message))
+                    draw()
+                }
+            } catch {
+                _ = state.update(.failed(error.message))
+                draw()
+            }
         case .create(let name, let type):
             do {
                 let created = try store.create(name, Draft(applicationType: type))

@@ -213,7 +213,6 @@ extension WizardState {
             }
             return [.open(path: entry.path, name: entry.name)]
         }
-        let type = WelcomeModel.newTypes[welcome.selected - welcome.drafts.count]
         let name = welcome.newName.editor.text.trimmed
         do {
             try DraftStore.checkName(name)
@@ -222,6 +221,10 @@ extension WizardState {
             status = StatusMessage(text: error.message, isError: true)
             return []
         }
+        if welcome.selected < welcome.firstNewType {
+            return [.createRenewal(from: welcome.renewable[welcome.selected - welcome.drafts.count].path, name: name)]
+        }
+        let type = WelcomeModel.newTypes[welcome.selected - welcome.firstNewType]
         return [.create(name: name, type: type)]
     }
 

@@ -269,3 +269,36 @@ final class TimedTerminal: Terminal {
         #expect(state.draft.timeline.filter { $0.event == "installed" }.count == 1)
     }
 }
+
+@Suite struct RenewalFromWelcomeTests {
+    /// The welcome screen offers issued drafts first among the new ones; choosing one starts a
+    /// renewal with nothing to type again.
+    @Test func aRenewalStartsFromAnIssuedDraftOnTheWelcomeScreen() throws {
+        let home = TemporaryFolder("certwiz-renew")
+        let actions = TestActions(keysDirectory: home.path + "/certwiz/keys/site", today: testToday, dataHome: home.path + "/certwiz")
+        var draft = sampleDraft(.new)
+        draft.domainCheck.whoisMatches = false
+        draft.domainCheck.method = .approverEmail
+        draft.domainCheck.approverEmail = "admin@example.co.jp"
+        draft = try actions.perform(.makeKeyAndCSR, on: draft).get().0
+        draft = try actions.perform(.submit, on: draft).get().0
+        draft = try actions.perform(.demoAdvanceAll, on: draft).get().0
+        let issued = draft
+        #expect(issued.issuance.certificatePath != nil)
+        let store = DraftStore(directory: home.path + "/certwiz/drafts")
+        _ = try store.create("site", issued)
+
+        let welcome = WizardRuntime.welcomeModel(store: store, today: testToday, language: .en)
+        #expect(welcome.renewable.map(\.name) == ["site"])
+        #expect(welcome.renewable.first?.summary.en.hasPrefix("Renew site (www.example.co.jp, issued") == true)
+        // The list: site (resume), Renew site, then the new types.
+        let terminal = HeadlessTerminal(size: Size(width: 100, height: 30), keys: [.down, .enter, .function(10), .character("y")])
+        let runtime = WizardRuntime(terminal: terminal, store: store, state: WizardState(language: .en, today: testToday, welcome: welcome))
+        #expect(runtime.run() == .quit)
+        let renewal = try DraftFile(path: store.directory + "/" + welcome.newName.editor.text + ".json").read()
+        #expect(renewal.applicationType == .renewal)
+        #expect(renewal.organization == issued.organization && renewal.technicalContact == issued.technicalContact)
+        #expect(renewal.csr.commonName == issued.csr.commonName && renewal.csr.organization == issued.csr.organization)
+        #expect(renewal.currentCertificate.serialNumber == issued.issuance.serialNumber && renewal.csr.keyPath == nil)
+    }
+}
