@@ -18,15 +18,7 @@ public struct CSRLoaded: DraftChange, Equatable {
     public func applied(to draft: Draft) throws(ChangeRefused) -> Draft {
         var updated = draft
         updated.csr.pem = pem.trimmed
-        let fields: [(String, WritableKeyPath<Draft, String?>)] = [
-            ("commonName", \.csr.commonName), ("organization", \.csr.organization), ("organizationalUnit", \.csr.organizationalUnit),
-            ("locality", \.csr.locality), ("state", \.csr.state), ("country", \.csr.country),
-        ]
-        for (name, keyPath) in fields where updated[keyPath: keyPath].nonBlank == nil {
-            if let value = subject[name].nonBlank { updated[keyPath: keyPath] = value }
-        }
-        if (updated.csr.subjectAltNames ?? []).isEmpty, !subjectAltNames.isEmpty { updated.csr.subjectAltNames = subjectAltNames }
-        return updated
+        return updated.fillingEmptySubject(subject, subjectAltNames: subjectAltNames)
     }
 
     public var summary: Localized {

@@ -22,17 +22,7 @@ public struct CertificateRead: DraftChange, Equatable {
         if updated.applicationType == .renewal, replacingCommonName || updated.csr.commonName == nil {
             updated.csr.commonName = certificate.commonName
         }
-        let fields: [(String, WritableKeyPath<Draft, String?>)] = [
-            ("commonName", \.csr.commonName), ("organization", \.csr.organization), ("organizationalUnit", \.csr.organizationalUnit),
-            ("locality", \.csr.locality), ("state", \.csr.state), ("country", \.csr.country),
-        ]
-        for (name, keyPath) in fields where updated[keyPath: keyPath].nonBlank == nil {
-            if let value = subject[name].nonBlank { updated[keyPath: keyPath] = value }
-        }
-        if (updated.csr.subjectAltNames ?? []).isEmpty, let names = certificate.subjectAltNames, !names.isEmpty {
-            updated.csr.subjectAltNames = names
-        }
-        return updated
+        return updated.fillingEmptySubject(subject, subjectAltNames: certificate.subjectAltNames ?? [])
     }
 
     public var summary: Localized {

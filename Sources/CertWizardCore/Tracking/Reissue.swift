@@ -35,7 +35,18 @@ extension Draft {
     /// product and subject, the issued certificate as the current one, and no key, CSR, order
     /// or events yet (a reissue gets a new key and goes through verification again).
     public func reissue(reason: ReissueReason, certificate: CurrentCertificate, today: CalendarDate, sourceName: String) -> Draft {
-        var d = Draft(applicationType: .reissue)
+        var d = followUp(.reissue, currentCertificate: certificate, today: today, sourceName: sourceName, event: "reissue-started")
+        d.reissue.reason = reason
+        d.reissue.originalIssuedOn = issuance.issuedOn
+        return d
+    }
+
+    /// A new application that repeats this issued one (a renewal or a reissue): the organization,
+    /// contacts, subject, key type, server software, product, payment method and domain-check path
+    /// carried over; nothing of the old key, CSR, order dates or events.
+    func followUp(_ type: ApplicationType, currentCertificate certificate: CurrentCertificate, today: CalendarDate,
+                  sourceName: String, event: String) -> Draft {
+        var d = Draft(applicationType: type)
         d.organization = organization
         d.applicantInCharge = applicantInCharge
         d.technicalContact = technicalContact
@@ -47,19 +58,16 @@ extension Draft {
         d.csr.pem = nil
         d.csr.file = nil
         d.currentCertificate = certificate
-        d.reissue.reason = reason
-        d.reissue.originalIssuedOn = issuance.issuedOn
         d.order.product = order.product
         d.order.licenses = order.licenses
         d.order.issuer = order.issuer
         d.payment.method = payment.method
         // How the domain is checked carries over; when it happened does not.
-        d.domainCheck = DomainCheck()
         d.domainCheck.whoisMatches = domainCheck.whoisMatches
         d.domainCheck.method = domainCheck.method
         d.domainCheck.approverEmail = domainCheck.approverEmail
         d.domainCheck.approverSource = domainCheck.approverSource
-        d.timeline = [TimelineEvent(date: today, event: "reissue-started", note: "\(sourceName) \(order.orderNumber ?? "")".trimmed)]
+        d.timeline = [TimelineEvent(date: today, event: event, note: "\(sourceName) \(order.orderNumber ?? "")".trimmed)]
         return d
     }
 }
