@@ -141,6 +141,15 @@ extension Draft {
         guard let field = DraftFields.field(path) else { throw .unknownPath(path) }
         var updated = self
         try field.set(value, in: &updated)
+        // What was read from a certificate is not typed over: changing it by hand drops the reading
+        // (the current-certificate-not-read rule then asks for it to be read again).
+        if Draft.readFromCertificate.contains(path), field.value(in: updated) != field.value(in: self) {
+            updated.currentCertificate.publicKeyFingerprint = nil
+        }
         return updated
     }
+
+    /// The current certificate's fields that only a reading may set.
+    static let readFromCertificate: Set<String> = ["currentCertificate.commonName", "currentCertificate.notBefore",
+                                                   "currentCertificate.notAfter", "currentCertificate.serialNumber"]
 }

@@ -114,6 +114,28 @@ import TestSupport
         #expect(draft.currentCertificate.serialNumber == "0a:03")
     }
 
+    /// A date read from the certificate is not typed over: editing it drops the reading, and the
+    /// rule asks for the certificate to be read again (the renewal window cannot be bypassed).
+    @Test func editingWhatWasReadAsksToReadItAgain() throws {
+        try openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=www.example.co.jp",
+                     "-keyout", "c.key", "-out", "c.pem", "-days", "30"])
+        _ = try cli.run("new", "--type", "renewal", "c")
+        #expect(try cli.run("cert", "show", cli.home + "/c.pem", "--draft", "c").status == 0)
+        struct Report: Decodable { let findings: [Finding] }
+        func codes() throws -> [String] {
+            let result = try cli.run("validate", "--draft", "c", "--json")
+            return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8)).findings.map(\.code)
+        }
+        #expect(!(try codes()).contains("current-certificate-not-read"))
+        #expect(try cli.run("set", "--draft", "c", "currentCertificate.notBefore=2025-01-01").status == 0)
+        #expect(try codes().contains("current-certificate-not-read"))
+        // Reading it again restores the dates and clears the finding.
+        #expect(try cli.run("cert", "show", cli.home + "/c.pem", "--draft", "c").status == 0)
+        #expect(!(try codes()).contains("current-certificate-not-read"))
+        let draft = try DraftCodec.decode(Array(try cli.read("c.json").utf8))
+        #expect(draft.currentCertificate.notBefore != CalendarDate(iso8601: "2025-01-01"))
+    }
+
     @Test func aTLS13OnlyServerAndBadInputAreReported() throws {
         try makeChain()
         let (server, port) = try startServer(["-tls1_3"])

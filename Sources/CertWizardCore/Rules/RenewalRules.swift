@@ -67,5 +67,16 @@ enum RenewalRules {
             "A free re-application is possible if the issuer is contacted by \(ends); the first certificate is revoked 25 days after issuance"))]
     }
 
-    static let all: [Rule] = [sameCommonName, window, reissueFreePeriod]
+    /// What was read from a certificate is not typed over: the renewal window must not be bypassed
+    /// by typing a date. A source named but not (or no longer) read asks to be read.
+    static let reading = Rule(codes: ["current-certificate-not-read"]) { context in
+        let cert = context.draft.currentCertificate
+        guard context.type == .renewal || context.type == .reissue, let source = cert.source.nonBlank, cert.publicKeyFingerprint == nil,
+              cert.commonName.nonBlank != nil || cert.notBefore != nil || cert.notAfter != nil else { return [] }
+        return [Finding(.error, "current-certificate-not-read", field: "currentCertificate.source", Localized(
+            "現在の証明書の内容が手で入力・変更されています。\(source) から読み込み直してください (「現在の証明書を読み込む」、certwiz cert show \(source) --draft)",
+            "the current certificate's details were typed or edited by hand: read it again from \(source) (Read the current certificate, or certwiz cert show \(source) --draft)"))]
+    }
+
+    static let all: [Rule] = [sameCommonName, window, reissueFreePeriod, reading]
 }
