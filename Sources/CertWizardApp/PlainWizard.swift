@@ -94,6 +94,8 @@ public struct PlainWizard {
                         if let updated = try? state.draft.setting(path, to: value).recordingInstallation(on: today) {
                             state.replaceDraft(updated)
                             try? file.save(updated, holding: lock)
+                            // A CSR file named is a CSR file loaded (and checked), as its button does.
+                            if path == "csr.file", updated.csr.file?.trimmed.isEmpty == false { _ = run(.loadCSRFile, state: &state, file: file, lock: lock) }
                         }
                     }
                 }
@@ -127,28 +129,31 @@ public struct PlainWizard {
             }
             write("> (y/n) ")
             guard let answer = readLine()?.trimmed.lowercased(), ["y", "yes", "はい"].contains(answer) else { continue }
-            let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome)
-            let result: Result<AnyChange, OperationFailure>
-            do {
-                let work = try action.id.operation(for: state.draft, in: environment)
-                say("  … " + t(work.title))
-                result = OperationRunner.wait(work)
-            } catch {
-                result = .failure(error)
-            }
-            // Applied to the draft through the core, as the full-screen wizard does.
-            switch result.flatMap({ change in Result { () throws(ChangeRefused) in (try change.applied(to: state.draft), change.summary) }
-                                                .mapError { OperationFailure.failed($0.message) } }) {
-            case .success(let (updated, message)):
-                state.replaceDraft(updated)
-                try? file.save(updated, holding: lock)
-                say("  " + t(message))
-                performed = true
-            case .failure(let failure):
-                say("  ✗ " + t(failure.message))
-            }
+            if run(action.id, state: &state, file: file, lock: lock) { performed = true }
         }
         return performed
+    }
+
+    /// Runs a screen's operation to the end and applies its result to the draft through the core,
+    /// as the full-screen wizard does; true when it was applied.
+    private func run(_ operation: ScreenOperation, state: inout WizardState, file: DraftFile, lock: DraftLock) -> Bool {
+        do {
+            let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome)
+            let work = try operation.operation(for: state.draft, in: environment)
+            say("  … " + t(work.title))
+            let change = try OperationRunner.wait(work).get()
+            let updated: Draft
+            do { updated = try change.applied(to: state.draft) } catch { throw OperationFailure.failed(error.message) }
+            state.replaceDraft(updated)
+            try? file.save(updated, holding: lock)
+            say("  " + t(change.summary))
+            return true
+        } catch let failure as OperationFailure {
+            say("  ✗ " + t(failure.message))
+        } catch {
+            say("  ✗ \(error)")
+        }
+        return false
     }
 
     private func printNotes(before field: ScreenField, in screen: ScreenSpec, draft: Draft) {

@@ -86,7 +86,8 @@ public enum WizardView {
             frame.put(line, x: 1, y: y, style: .ok, limit: width - 2)
         } else if let status = state.status {
             // A long message (a path, a lock holder) takes the line above too rather than being cut.
-            let lines = TextWrap.lines(state.text(status.text), width: width - 2).prefix(2)
+            // A message naming a path may take up to four lines: a path is shown whole, never cut.
+            let lines = TextWrap.lines(state.text(status.text), width: width - 2).prefix(4)
             for (i, line) in lines.enumerated() {
                 let row = y - lines.count + 1 + i
                 frame.fill(x: 0, y: row, width: width, height: 1)

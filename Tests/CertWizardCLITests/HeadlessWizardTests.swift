@@ -84,6 +84,19 @@ import TestSupport
         #expect(!findings.contains("csr-pem-missing") && !findings.contains("csr-subject-mismatch") && !findings.contains("csr-unusable"))
     }
 
+    /// Plain mode loads (and checks) an existing CSR as soon as its file is named.
+    @Test func plainModeLoadsACSRFromItsPath() throws {
+        try cli.openssl(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "f.key", "-out", "f.csr",
+                         "-subj", "/C=JP/ST=Tokyo/L=Chuo-ku/O=Sample K.K./CN=www.example.co.jp"])
+        try cli.write(validDraftJSON.replacingOccurrences(of: #""origin": "generateHere", "keyType": "p256""#, with: #""origin": "existing""#), to: "f.json")
+        let input = Array(repeating: "", count: 9).joined(separator: "\n") + "\n" + cli.home + "/f.csr\nq\n"
+        let result = try cli.run("--plain", "--draft", "f", "--today", "2026-11-24", "--lang", "en", stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Loaded the CSR: " + cli.home + "/f.csr"), "\(result.stdout)")
+        let pem = try String(contentsOfFile: cli.home + "/f.csr", encoding: .utf8)
+        #expect(try draft("f").csr.pem == pem.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     @Test func plainModeIsUsedWithoutATerminalAndInJapanese() throws {
         let result = try cli.run("--draft", "p", "--lang", "ja", stdin: "q\n")
         #expect(result.status == 0)
