@@ -96,6 +96,10 @@ public struct PlainWizard {
                             try? file.save(updated, holding: lock)
                             // A CSR file named is a CSR file loaded (and checked), as its button does.
                             if path == "csr.file", updated.csr.file?.trimmed.isEmpty == false { _ = run(.loadCSRFile, state: &state, file: file, lock: lock) }
+                            // Likewise the current certificate is read as soon as its file or host:port is named.
+                            if path == "currentCertificate.source", updated.currentCertificate.source?.trimmed.isEmpty == false {
+                                _ = run(.readCurrentCertificate, state: &state, file: file, lock: lock)
+                            }
                         }
                     }
                 }

@@ -97,6 +97,21 @@ import TestSupport
         #expect(try draft("f").csr.pem == pem.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Plain mode reads the current certificate as soon as its place is named (a file here; a
+    /// host:port goes through the same operation).
+    @Test func plainModeReadsTheCurrentCertificateFromWhereItIs() throws {
+        try cli.openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "cur.key", "-out", "cur.pem",
+                         "-subj", "/C=JP/ST=Tokyo/L=Chuo-ku/O=Sample K.K./CN=www.example.co.jp", "-days", "200"])
+        try cli.write(#"{"applicationType": "renewal", "organization": {"nameJa": "サンプル株式会社", "nameEn": "Sample K.K.", "phone": "03-1234-5678", "listedInDuns": true}}"#,
+                      to: "cur.json")
+        let result = try cli.run("--plain", "--draft", "cur", "--today", "2026-11-24", "--lang", "en", stdin: cli.home + "/cur.pem\nq\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Read: www.example.co.jp"), "\(result.stdout)")
+        let saved = try draft("cur")
+        #expect(saved.currentCertificate.commonName == "www.example.co.jp" && saved.currentCertificate.publicKeyFingerprint?.count == 64)
+        #expect(saved.csr.commonName == "www.example.co.jp" && saved.csr.organization == "Sample K.K." && saved.csr.locality == "Chuo-ku")
+    }
+
     @Test func plainModeIsUsedWithoutATerminalAndInJapanese() throws {
         let result = try cli.run("--draft", "p", "--lang", "ja", stdin: "q\n")
         #expect(result.status == 0)
