@@ -20,8 +20,6 @@ public typealias FieldSpec = DraftField
 
 /// Every field of the draft by path: `DraftFields.all`, which a test checks against the model.
 public enum DraftSchema {
-    public static var fields: [DraftField] { DraftFields.all }
-
     public static func field(_ path: String) -> DraftField? { DraftFields.field(path) }
 
     /// Every optional leaf of the model, by reflection (each section a level of the path): what

@@ -145,20 +145,6 @@ public enum CSRInspector {
                          signatureValid: signatureValid, publicKeyFingerprint: fingerprint, findings: findings)
     }
 
-    /// Findings for a CSR pasted or loaded into a draft (origin `existing`), under `csr.pem`: what is
-    /// wrong with the CSR itself. Its subject is judged by the draft's own rules, not twice.
-    public static func findings(forExistingCSRIn draft: Draft, today: CalendarDate) -> [Finding] {
-        guard draft.csr.origin == .existing, let pem = draft.csr.pem, !pem.trimmed.isEmpty else { return [] }
-        do {
-            let report = try inspect(Array(pem.utf8), today: today)
-            return report.findings.filter { ["csr-signature-invalid", "key-too-small", "key-type-unsupported", "signature-algorithm-weak"].contains($0.code) }
-                .map { Finding($0.severity, $0.code, field: "csr.pem", $0.message) }
-        } catch {
-            return [Finding(.error, "csr-unreadable", field: "csr.pem",
-                            Localized("CSR として読めません: \(error.message.ja)", "Not a readable CSR: \(error.message.en)"))]
-        }
-    }
-
     static let subjectNames: [ASN1ObjectIdentifier: String] = [
         .RDNAttributeType.commonName: "commonName", .RDNAttributeType.organizationName: "organization",
         .RDNAttributeType.organizationalUnitName: "organizationalUnit", .RDNAttributeType.localityName: "locality",
@@ -182,12 +168,6 @@ public enum CurrentCertificateReader {
         current.serialNumber = SerialNumberText.of(certificate.serialNumber)
         current.publicKeyFingerprint = try? PublicKeyFingerprint.sha256(certificate.publicKey)
         return current
-    }
-
-    /// `draft` with `certificate` as its current certificate. A renewal keeps exactly that CN, so its
-    /// CSR's CN is set from it (only where empty when `replacingCommonName` is false).
-    public static func recorded(_ certificate: Certificate, source: String?, in draft: Draft, replacingCommonName: Bool) -> Draft {
-        (try? read(certificate, source: source, replacingCommonName: replacingCommonName).applied(to: draft)) ?? draft
     }
 
     /// What the draft records of a certificate read from `source`.

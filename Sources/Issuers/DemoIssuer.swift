@@ -51,27 +51,4 @@ public enum Issuers {
         case let other: throw IssuerError.unknownIssuer(other)
         }
     }
-
-    /// Submits `draft` to its issuer and returns the draft with the order recorded. Validation is
-    /// the caller's, which shows the findings its own way.
-    public static func submit(_ draft: Draft, today: CalendarDate) throws(IssuerError) -> (draft: Draft, submission: Submission, issuer: any Issuer) {
-        let issuer = try issuer(for: draft)
-        do {
-            let submission = try issuer.submit(draft, today: today)
-            return (record(submission, in: draft, issuer: issuer.id, today: today), submission, issuer)
-        } catch let error as IssuerError {
-            throw error
-        } catch {
-            throw .submissionFailed(Localized("申請できません: \(error)", "could not submit: \(error)"))
-        }
-    }
-
-    /// The draft after a successful submission: order number, amount, account, and a timeline event.
-    public static func record(_ submission: Submission, in draft: Draft, issuer: String, today: CalendarDate) -> Draft {
-        var updated = draft
-        updated.order.issuer = issuer
-        updated.payment.transferAccount = submission.transferAccount
-        // A submission that the issuer accepted always carries a number: `apply` cannot refuse it here.
-        return (try? ApplicationEvent.submitted.apply(to: updated, on: today, .init(orderNumber: submission.orderNumber, amount: submission.amount))) ?? updated
-    }
 }

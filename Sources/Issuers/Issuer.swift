@@ -8,6 +8,11 @@ public struct Submission: Equatable, Sendable {
     public let amount: Int
     public let transferAccount: String?
     public let instructions: Localized
+
+    /// What the draft records of it: the order, amount and account, dated, through the core.
+    public func submitted(to issuer: String, on date: CalendarDate) -> Submitted {
+        Submitted(issuer: issuer, orderNumber: orderNumber, amount: amount, transferAccount: transferAccount, instructions: instructions, date: date)
+    }
 }
 
 /// A certificate issuer. The demo issuer is the default; an ACME or manual issuer fits the same

@@ -29,8 +29,7 @@ public struct SubmitApplication: Operation {
             do {
                 let issuer = try Issuers.issuer(for: draft)
                 let submission = try issuer.submit(draft, today: today)
-                return .success(Submitted(issuer: issuer.id, orderNumber: submission.orderNumber, amount: submission.amount,
-                                          transferAccount: submission.transferAccount, instructions: submission.instructions, date: today))
+                return .success(submission.submitted(to: issuer.id, on: today))
             } catch let error as IssuerError {
                 return .failure(.failed(error.message))
             } catch {

@@ -137,7 +137,7 @@ import X509
         draft = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path + "/keys", today: today).recorded(in: draft)
         let issuer = DemoIssuer()
         #expect(try issuer.issuedCertificate(for: draft) == nil)  // nothing issued yet
-        draft = Issuers.record(try issuer.submit(draft, today: today), in: draft, issuer: issuer.id, today: today)
+        draft = try issuer.submit(draft, today: today).submitted(to: issuer.id, on: today).applied(to: draft)
         #expect(issuer.status(of: draft, today: today).line(.application)?.state == .done)
 
         let review = DemoReview(ca: try DemoCA.openOrCreate(in: folder.path + "/demo-ca"), outbox: folder.path + "/outbox", fallbackDirectory: folder.path)
