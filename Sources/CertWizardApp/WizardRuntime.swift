@@ -185,22 +185,19 @@ public final class WizardRuntime {
             }
             draw()
         case .createRenewal(let path, let name):
-            // Everything the renewal repeats comes from the issued draft; the current certificate
-            // from its certificate file (read as every operation reads one).
-            do throws(DraftStoreError) {
+            do {
                 let source = try DraftFile(path: path).read()
-                guard let certificatePath = source.issuance.certificatePath else { return }
-                switch OperationRunner.wait(ReadCertificate(source: certificatePath, replacingCommonName: true)) {
-                case .success(let read):
-                    let renewal = source.renewal(currentCertificate: read.leaf.certificate, today: state.today, sourceName: DraftFile(path: path).name)
-                    let created = try store.create(name, renewal)
-                    run(.open(path: created.path, name: name))
-                case .failure(let failure):
-                    _ = state.update(.failed(failure.message))
-                    draw()
-                }
-            } catch {
+                let renewal = try StartRenewal.draft(from: source, named: DraftFile(path: path).name, today: state.today)
+                let created = try store.create(name, renewal)
+                run(.open(path: created.path, name: name))
+            } catch let error as OperationFailure {
                 _ = state.update(.failed(error.message))
+                draw()
+            } catch let error as DraftStoreError {
+                _ = state.update(.failed(error.message))
+                draw()
+            } catch {
+                _ = state.update(.failed(Localized("更新を始められません: \(error)", "Could not start the renewal: \(error)")))
                 draw()
             }
         case .create(let name, let type):

@@ -35,6 +35,9 @@ public enum OperationFailure: Error, Equatable, Sendable {
     /// It ran past its time limit and was stopped before it changed anything.
     case timedOut(Localized)
 
+    /// What could not be read (exit code 2 for the command line).
+    public var isUnreadable: Bool { if case .unreadable = self { return true } else { return false } }
+
     public var message: Localized {
         switch self {
         case .failed(let why), .unreadable(let why), .timedOut(let why): return why

@@ -23,16 +23,13 @@ struct NewCommand: ParsableCommand {
         let locator = DraftLocator()
         var draft = Draft(applicationType: type)
         if let from {
-            // Everything the renewal repeats comes from the issued draft; the current certificate
-            // from its certificate file, read as `cert show` reads it.
             let (sourceFile, source) = try locator.read(from)
-            guard source.issuance.issuedOn != nil, let certificatePath = source.issuance.certificatePath else {
-                Output.error(L("\(sourceFile.name) はまだ発行されていません。更新は発行済みの下書きから始めます",
-                               "\(sourceFile.name) has not been issued: a renewal with --from starts from an issued draft"))
-                throw ExitCode(ExitStatus.failed)
+            do throws(OperationFailure) {
+                draft = try StartRenewal.draft(from: source, named: sourceFile.name, today: CalendarDate.today())
+            } catch {
+                Output.error(error.message.local)
+                throw ExitCode(error.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
             }
-            let read = try ReadCertificate(source: certificatePath, replacingCommonName: true).runForCommand()
-            draft = source.renewal(currentCertificate: read.leaf.certificate, today: CalendarDate.today(), sourceName: sourceFile.name)
         }
         do {
             let file = try locator.store.create(name, draft)

@@ -11,8 +11,7 @@ extension Operation {
             return change
         case .failure(let failure):
             Output.error(failure.message.local)
-            if case .unreadable = failure { throw ExitCode(ExitStatus.unreadable) }
-            throw ExitCode(ExitStatus.failed)
+            throw ExitCode(failure.isUnreadable ? ExitStatus.unreadable : ExitStatus.failed)
         }
     }
 }
