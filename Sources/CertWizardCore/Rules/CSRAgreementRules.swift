@@ -19,8 +19,6 @@ public struct CSRContents: Equatable, Sendable {
 /// stale; a loaded or pasted one that says something else is a mismatch; one that cannot be used
 /// says why. `submit` refuses all three (they are errors).
 enum CSRAgreementRules {
-    static let subjectNames = ["commonName", "organization", "organizationalUnit", "locality", "state", "country"]
-
     static let agreement = Rule(codes: ["csr-unusable", "csr-stale", "csr-subject-mismatch"]) { context in
         let request = context.draft.csr
         guard let csr = context.csr, request.pem.nonBlank != nil else { return [] }
@@ -46,9 +44,9 @@ enum CSRAgreementRules {
                     "the CSR says '\(said)' for \(label.en), the field says '\(typed)': correct the field or load the right CSR")))
             }
         }
-        for name in subjectNames {
+        for (name, keyPath) in Draft.subjectFields {
             let path = "csr.\(name)"
-            let field = (try? context.draft.value(at: path)).flatMap { $0?.displayText }.nonBlank
+            let field = context.draft[keyPath: keyPath].nonBlank
             let said = csr.subject[name].nonBlank
             // A loaded CSR with a field left empty is the required-field rules' business.
             if field == nil && !madeHere { continue }
