@@ -17,6 +17,7 @@ public let currentCertificateScreen = ScreenSpec(
             example: "www.example.co.jp:443")),
         .action(ScreenAction(.readCurrentCertificate, label: Localized("現在の証明書を読み込む", "Read the current certificate"),
                              help: Localized("上の場所から証明書を読み、下の欄を埋めます。", "Reads the certificate from the place above and fills the fields below."),
+                             runsWhenAnswered: \.currentCertificate.source,
                              when: { ($0.currentCertificate.source ?? "").isEmpty == false })),
         .field(ScreenField(\.currentCertificate.commonName, help: Localized(
             "現在の証明書のコモンネーム。更新ではこれが新しい CSR のコモンネームになります。",

@@ -60,6 +60,7 @@ public let csrScreen = ScreenSpec(
             example: "/etc/ssl/www.example.co.jp.csr", when: { $0.csr.origin == .existing })),
         .action(ScreenAction(.loadCSRFile, label: Localized("CSR ファイルを読み込む", "Load the CSR file"),
                              help: Localized("上のファイルの CSR を読み、検査して下の欄に入れます。", "Reads the CSR in the file above, checks it and puts it below."),
+                             runsWhenAnswered: \.csr.file,
                              when: { $0.csr.origin == .existing && ($0.csr.file ?? "").isEmpty == false })),
         .field(ScreenField(\.csr.pem, .lines(height: 6), help: Localized(
             "-----BEGIN CERTIFICATE REQUEST----- から -----END CERTIFICATE REQUEST----- までをそのまま貼り付けます。",

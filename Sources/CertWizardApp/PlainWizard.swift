@@ -94,11 +94,12 @@ public struct PlainWizard {
                         if let updated = try? state.draft.setting(path, to: value).recordingInstallation(on: today) {
                             state.replaceDraft(updated)
                             try? file.save(updated, holding: lock)
-                            // A CSR file named is a CSR file loaded (and checked), as its button does.
-                            if path == "csr.file", updated.csr.file?.trimmed.isEmpty == false { _ = run(.loadCSRFile, state: &state, file: file, lock: lock) }
-                            // Likewise the current certificate is read as soon as its file or host:port is named.
-                            if path == "currentCertificate.source", updated.currentCertificate.source?.trimmed.isEmpty == false {
-                                _ = run(.readCurrentCertificate, state: &state, file: file, lock: lock)
+                            // An action that acts on this answer (load the CSR file, read the current
+                            // certificate) runs now, as its button would.
+                            for item in screen.items {
+                                if case .action(let action) = item, action.answeredBy == path, action.isVisible(state.draft) {
+                                    _ = run(action.id, state: &state, file: file, lock: lock)
+                                }
                             }
                         }
                     }

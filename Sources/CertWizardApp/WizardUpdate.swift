@@ -103,6 +103,11 @@ extension WizardState {
             overlay = .confirmNewKey(oldKey: oldKey)
             return []
         }
+        return begin(operation)
+    }
+
+    /// Marks the operation as running (its title comes with `.started`) and asks the runtime for it.
+    private mutating func begin(_ operation: ScreenOperation) -> [WizardEffect] {
         running = RunningWork(operation: operation, title: UIText.working)
         status = nil
         return [.run(operation)]
@@ -141,9 +146,7 @@ extension WizardState {
             overlay = nil
             switch key {
             case .character("y"), .character("Y"):
-                running = RunningWork(operation: .makeKeyAndCSR, title: UIText.working)
-                status = nil
-                return [.run(.makeKeyAndCSR)]
+                return begin(.makeKeyAndCSR)
             case .resize:
                 overlay = current
                 return []

@@ -56,18 +56,28 @@ public struct ScreenAction: Sendable {
     public let id: ScreenOperation
     public let help: Localized
     public let isVisible: @Sendable (Draft) -> Bool
+    /// The field whose answer is what this action acts on (a file to load, a place to read from):
+    /// line-by-line modes run the action as soon as that field is answered, instead of asking after
+    /// the screen validates (which it cannot before the action has run).
+    public let answeredBy: String?
     private let makeLabel: @Sendable (Draft) -> Localized
+
+    public init<Value>(_ id: ScreenOperation, label: Localized, help: Localized, runsWhenAnswered field: WritableKeyPath<Draft, Value?>,
+                       when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+        self.init(id, label: { _ in label }, help: help, answeredBy: DraftFields.field(field).path, when: isVisible)
+    }
 
     public init(_ id: ScreenOperation, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
         self.init(id, label: { _ in label }, help: help, when: isVisible)
     }
 
     /// An action whose button names what it will do for this draft ("Demo: payment received").
-    public init(_ id: ScreenOperation, label: @escaping @Sendable (Draft) -> Localized, help: Localized,
+    public init(_ id: ScreenOperation, label: @escaping @Sendable (Draft) -> Localized, help: Localized, answeredBy: String? = nil,
                 when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
         self.id = id
         self.makeLabel = label
         self.help = help
+        self.answeredBy = answeredBy
         self.isVisible = isVisible
     }
 
