@@ -22,8 +22,8 @@ import TerminalUI
         focus(&state, on: .field("applicantInCharge.department"))
         type(&state, "Web team")
         show(&state, "application")
-        let folder = NSTemporaryDirectory() + "certwiz-flow-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = TemporaryFolder("certwiz-flow")
+        let folder = temporary.path
         let result = TestActions(keysDirectory: folder, today: testToday).change(.makeKeyAndCSR, on: snapshot)
         #expect(state.update(.finished(.makeKeyAndCSR, result)) == [.save])
         #expect(state.draft.applicantInCharge.department == "Web team")
@@ -93,22 +93,15 @@ final class TimedTerminal: Terminal {
 @Suite struct RuntimeOperationTests {
     @Test func aSilentHostIsCancelledWithEscAndTheDraftOnDiskIsUnchanged() throws {
         let listener = try SilentTCPPort()
-        let home = NSTemporaryDirectory() + "certwiz-cancel-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: home) }
+        let temporary = TemporaryFolder("certwiz-cancel")
+        let home = temporary.path
         let store = DraftStore(directory: home + "/certwiz/drafts")
         var draft = sampleDraft(.renewal)
         draft.currentCertificate.source = "127.0.0.1:\(listener.port)"
         let file = try store.create("site", draft)
         let onDisk = try file.read()
-        var probe = openedState(draft)
-        var keys: [Key] = []
-        let jump = probe.screens.firstIndex { $0.id == "current-certificate" }!
-        let start = probe.position.index - 1
-        keys = [.function(2)] + Array(repeating: jump > start ? Key.down : Key.up, count: abs(jump - start)) + [.enter]
-        show(&probe, "current-certificate")
-        for _ in 0..<60 where probe.focusedStop != .action(.readCurrentCertificate) { keys.append(.tab); _ = probe.update(.key(.tab)) }
-        try #require(probe.focusedStop == .action(.readCurrentCertificate))
-        var script: [(at: Duration, key: Key)] = keys.map { (.zero, $0) }
+        let toButton = keys(toReach: .action(.readCurrentCertificate), on: "current-certificate", opening: draft)
+        var script: [(at: Duration, key: Key)] = toButton.map { (.zero, $0) }
         script.append((.zero, .enter))                    // read the certificate: the host never answers
         script.append((.milliseconds(600), .function(1)))  // help opens while it runs
         script.append((.milliseconds(700), .escape))       // closes help

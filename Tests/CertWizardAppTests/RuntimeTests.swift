@@ -16,14 +16,8 @@ import TerminalUI
         draft.csr.keyPath = nil
         let file = try store.create("site", draft)
         // Resume lands on the first incomplete screen; jump to the CSR screen's button and press it.
-        var probe = openedState(draft)
-        show(&probe, "csr")
-        var keys: [Key] = []
-        while probe.focusedStop != .action(.makeKeyAndCSR) { keys.append(.tab); _ = probe.update(.key(.tab)) }
-        let jump = probe.screens.firstIndex { $0.id == "csr" }!
-        let start = openedState(draft).position.index - 1
-        let toCSR: [Key] = [.function(2)] + Array(repeating: jump > start ? Key.down : Key.up, count: abs(jump - start)) + [.enter]
-        let terminal = HeadlessTerminal(size: Size(width: 100, height: 30), keys: toCSR + keys + [.enter, .function(10), .character("y")])
+        let toButton = keys(toReach: .action(.makeKeyAndCSR), on: "csr", opening: draft)
+        let terminal = HeadlessTerminal(size: Size(width: 100, height: 30), keys: toButton + [.enter, .function(10), .character("y")])
         let runtime = WizardRuntime(terminal: terminal, store: store,
                                     state: WizardState(language: .en, today: testToday, welcome: WelcomeModel(drafts: [], suggestedName: "")))
         runtime.start(draft: "site")

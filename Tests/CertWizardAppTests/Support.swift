@@ -57,3 +57,19 @@ func focus(_ state: inout WizardState, on stop: FocusStop) {
     for _ in 0..<60 where state.focusedStop != stop { press(&state, .tab) }
     #expect(state.focusedStop == stop)
 }
+
+/// The keys a person presses to reach `stop` on screen `id` from where the draft opens: F2, the
+/// arrows to the screen, Enter, then Tab to the stop.
+func keys(toReach stop: FocusStop, on id: String, opening draft: Draft) -> [Key] {
+    var probe = openedState(draft)
+    let jump = probe.screens.firstIndex { $0.id == id }!
+    let start = probe.position.index - 1
+    var keys: [Key] = [.function(2)] + Array(repeating: jump > start ? Key.down : Key.up, count: abs(jump - start)) + [.enter]
+    show(&probe, id)
+    for _ in 0..<60 where probe.focusedStop != stop {
+        keys.append(.tab)
+        _ = probe.update(.key(.tab))
+    }
+    #expect(probe.focusedStop == stop)
+    return keys
+}
