@@ -8,13 +8,14 @@ import Glibc
 #endif
 
 /// Runs the wizard on a terminal: keys in, `update`, frame out, effects run before the
-/// next key is read (so every accepted edit is on disk first). Also feeds an answers
-/// file's key presses when one is given.
+/// next key is read. Saves go to a `DraftSaver` so the screen never waits for the disk; every
+/// accepted edit is on disk within one write, and before the runtime quits. Also feeds an
+/// answers file's key presses when one is given.
 public final class WizardRuntime {
     public private(set) var state: WizardState
     let terminal: Terminal
     let store: DraftStore
-    private var file: DraftFile?
+    private var saver: DraftSaver?
     private var lock: DraftLock?
     private var player: AnswersPlayer?
     /// The operation running off this thread, if any; its result comes back through `update`.
@@ -92,6 +93,7 @@ public final class WizardRuntime {
         while true {
             if let signal = terminal.takeSignal() { return finish(.signal(signal)) }
             collectFinishedOperation()
+            reportSaveFailure()
             // A scripted user (tests) waits for each operation to end before the next key.
             if let headless = terminal as? HeadlessTerminal, headless.waitsForOperations, let running {
                 _ = running.handle.wait()
@@ -168,17 +170,14 @@ public final class WizardRuntime {
     private func run(_ effect: WizardEffect) {
         switch effect {
         case .save:
-            guard let file, let lock else { return }
-            do { try file.save(state.draft, holding: lock) } catch {
-                _ = state.update(.failed(Localized("保存できません: \(error.message.ja)", "Could not save: \(error.message.en)")))
-                draw()
-            }
+            saver?.save(state.draft)
         case .open(let path, let name):
             do {
                 let target = DraftFile(path: path)
                 let (draft, newLock) = try target.open()
+                closeDraft()
                 lock = newLock
-                file = target
+                saver = DraftSaver(file: target, lock: newLock)
                 _ = state.update(.opened(draft, DraftSession(name: name, path: path)))
             } catch {
                 _ = state.update(.failed(error.message))
@@ -248,9 +247,26 @@ public final class WizardRuntime {
             _ = running.handle.wait()
             collectFinishedOperation()
         }
-        if let file, let lock { try? file.save(state.draft, holding: lock) }
-        lock?.release()
+        closeDraft()
         terminal.restore()
         return outcome
+    }
+
+    /// Saves the draft being edited (again, for a dropped link), waits until it is on disk and
+    /// lets the draft go.
+    private func closeDraft() {
+        guard let saver, let lock else { return }
+        saver.save(state.draft)
+        saver.flush()
+        lock.release()
+        self.saver = nil
+        self.lock = nil
+    }
+
+    /// A save that failed on the saver's thread is shown on the status line.
+    private func reportSaveFailure() {
+        guard let error = saver?.takeFailure() else { return }
+        _ = state.update(.failed(Localized("保存できません: \(error.message.ja)", "Could not save: \(error.message.en)")))
+        draw()
     }
 }

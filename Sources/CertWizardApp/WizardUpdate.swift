@@ -262,7 +262,7 @@ extension WizardState {
         }
     }
 
-    /// Puts a value into the draft; a change is saved (the runtime writes it before the next key).
+    /// Puts a value into the draft; a change is saved (the runtime hands it to its saver at once).
     mutating func set(_ path: String, _ parsed: Result<JSONValue, Localized>) -> [WizardEffect] {
         guard case .success(let newValue) = parsed else { return [] }
         let before = value(path)
