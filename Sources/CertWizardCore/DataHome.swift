@@ -13,5 +13,5 @@ public enum DataHome {
         join(directory(environment: environment), "drafts")
     }
 
-    static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+    public static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 }
