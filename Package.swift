@@ -39,11 +39,14 @@ let package = Package(
             dependencies: ["CertWizardCore", "CertWizardPKI", .product(name: "X509", package: "swift-certificates"),
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]
         ),
+        // Server configuration: reading nginx and Apache configs as the servers do, planning the
+        // smallest edit that installs a certificate, diffs, backups. No processes run here.
+        .target(name: "Installers", dependencies: ["CertWizardCore"]),
         // Typed effects shared by the wizard, plain mode and the CLI: each thing certwiz does to
         // the world, its time limit and cancel, and the one process runner. No terminal here.
         .target(
             name: "Operations",
-            dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", .product(name: "Subprocess", package: "swift-subprocess"),
+            dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", "Installers", .product(name: "Subprocess", package: "swift-subprocess"),
                            .product(name: "X509", package: "swift-certificates")]
         ),
         // ncurses, behind one adapter: the system library, and C for its macros and for
@@ -75,7 +78,8 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
+        .testTarget(name: "InstallersTests", dependencies: ["Installers", "CertWizardCore", "TestSupport"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Installers", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "CertWizardPKI", "Operations", "Screens", "TerminalUI", "TestSupport"],
                     exclude: ["Golden"]),
         // Drives the built `certwiz` binary; depends on it so `swift test` builds it first.

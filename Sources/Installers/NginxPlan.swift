@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CertWizardCore
+
+/// What installing a certificate into nginx changes: in every TLS `server` block whose
+/// `server_name` names the certificate's host names, the `ssl_certificate` and
+/// `ssl_certificate_key` arguments (and nothing else); when no block matches, a new site file
+/// with a TLS server block and Mozilla's "intermediate" settings.
+public enum NginxPlan {
+    public struct Target: Sendable {
+        /// The certificate's names (CN first, then SANs); a block matches when it names one of them.
+        public let names: [String]
+        public let fullChainPath: String
+        public let keyPath: String
+        /// Where a new server block listens (`443`, `127.0.0.1:8443`).
+        public let listen: String
+        public let hsts: Bool
+
+        public init(names: [String], fullChainPath: String, keyPath: String, listen: String, hsts: Bool) {
+            self.names = names
+            self.fullChainPath = fullChainPath
+            self.keyPath = keyPath
+            self.listen = listen
+            self.hsts = hsts
+        }
+    }
+
+    public struct Plan: Sendable {
+        public let changes: [FileChange]
+        /// The blocks changed, as "file:line" (or the new file).
+        public let places: [String]
+        public let createsSite: Bool
+    }
+
+    public enum PlanError: Error, Equatable, Sendable {
+        case config(NginxConfig.ParseError)
+        case dualCertificates(place: String)
+        case noSiteFolder(prefix: String)
+        case sharedSnippet(place: String, file: String)
+
+        public var message: Localized {
+            switch self {
+            case .config(let error): return error.message
+            case .dualCertificates(let place):
+                return Localized("\(place) の server ブロックには ssl_certificate が複数あります (RSA と ECDSA の併用)。手で編集するか --server files を使ってください",
+                                 "the server block at \(place) has several ssl_certificate lines (RSA and ECDSA together): edit it by hand or use --server files")
+            case .sharedSnippet(let place, let file):
+                return Localized("\(place) の server ブロックの証明書は別のファイル \(file) で指定されています (ほかのサイトと共有かもしれません)。手で編集するか --server files を使ってください",
+                                 "the server block at \(place) takes its certificate lines from \(file), which other sites may share: edit it by hand or use --server files")
+            case .noSiteFolder(let prefix):
+                return Localized("\(prefix) に sites-available/sites-enabled も conf.d もありません。--server files で入れて、表示される行を設定に加えてください",
+                                 "\(prefix) has neither sites-available/sites-enabled nor conf.d: install with --server files and add the lines it prints")
+            }
+        }
+    }
+
+    public static func plan(config path: String, target: Target) throws(PlanError) -> Plan {
+        let config: NginxConfig
+        do { config = try NginxConfig(path: path) } catch { throw .config(error) }
+        var edits: [String: [(range: Range<Int>, text: String)]] = [:]
+        var places: [String] = []
+        for server in config.serverBlocks where isTLS(server) && matches(server, target.names) {
+            let certificates = server.children(named: "ssl_certificate")
+            let keys = server.children(named: "ssl_certificate_key")
+            let place = "\(server.file):\(line(of: server.name.range.lowerBound, in: config.files[server.file] ?? []))"
+            guard certificates.count <= 1, keys.count <= 1 else { throw .dualCertificates(place: place) }
+            if let shared = (certificates + keys).first(where: { $0.file != server.file }) {
+                throw .sharedSnippet(place: place, file: shared.file)
+            }
+            // A line that is there gets its argument replaced; a missing one goes in after
+            // `server_name`, indented as it is.
+            let bytes = config.files[server.file] ?? []
+            let anchor = server.children(named: "server_name").first { $0.file == server.file }
+            let at = anchor.map { $0.end + 1 } ?? server.end + 1
+            let indent = anchor.map { indentation(before: $0.name.range.lowerBound, in: bytes) } ?? "    "
+            var inserted = ""
+            for (existing, directive, value) in [(certificates.first, "ssl_certificate", target.fullChainPath), (keys.first, "ssl_certificate_key", target.keyPath)] {
+                if let argument = existing?.arguments.first {
+                    edits[server.file, default: []].append((argument.range, quoted(value)))
+                } else {
+                    inserted += "\n\(indent)\(directive) \(quoted(value));"
+                }
+            }
+            if !inserted.isEmpty { edits[server.file, default: []].append((at..<at, inserted)) }
+            places.append(place)
+        }
+        if !edits.isEmpty {
+            let changes = edits.keys.sorted().map { file -> FileChange in
+                let before = config.files[file] ?? []
+                return FileChange.edit(file, from: before, to: apply(edits[file]!, to: before))
+            }
+            return Plan(changes: changes, places: places, createsSite: false)
+        }
+        // No TLS block names the site: a new one, where this layout keeps sites.
+        let prefix = config.prefix
+        let name = "certwiz-" + fileName(for: target.names.first ?? "site") + ".conf"
+        let block = Array(serverBlock(target).utf8)
+        if isDirectory(prefix + "/sites-available"), isDirectory(prefix + "/sites-enabled") {
+            let available = prefix + "/sites-available/" + name
+            return Plan(changes: [.create(available, block), .link(prefix + "/sites-enabled/" + name, to: "../sites-available/" + name)],
+                        places: [available], createsSite: true)
+        }
+        if isDirectory(prefix + "/conf.d") {
+            return Plan(changes: [.create(prefix + "/conf.d/" + name, block)], places: [prefix + "/conf.d/" + name], createsSite: true)
+        }
+        throw .noSiteFolder(prefix: prefix)
+    }
+
+    /// The new site's server block: TLS 1.2 and 1.3 with Mozilla's "intermediate" cipher list.
+    public static func serverBlock(_ target: Target) -> String {
+        var lines = [
+            "# Written by certwiz for \(target.names.first ?? ""): the certificate with its chain (leaf first) and its key.",
+            "server {",
+            "    listen \(target.listen) ssl;",
+            "    server_name \(target.names.joined(separator: " "));",
+            "",
+            "    ssl_certificate \(quoted(target.fullChainPath));",
+            "    ssl_certificate_key \(quoted(target.keyPath));",
+            "",
+            "    # Mozilla's \"intermediate\" configuration (ssl-config.mozilla.org).",
+            "    ssl_protocols TLSv1.2 TLSv1.3;",
+            "    ssl_ciphers \(mozillaIntermediateCiphers);",
+            "    ssl_prefer_server_ciphers off;",
+            "    ssl_session_timeout 1d;",
+            "    ssl_session_cache shared:certwiz:10m;",
+            "    ssl_session_tickets off;",
+        ]
+        if target.hsts { lines.append("    add_header Strict-Transport-Security \"max-age=63072000\" always;") }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static let mozillaIntermediateCiphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:DHE-RSA-CHACHA20-POLY1305"
+
+    /// A block serves TLS when one of its `listen`s says `ssl` or it names a certificate.
+    static func isTLS(_ server: NginxConfig.Directive) -> Bool {
+        server.children(named: "listen").contains { $0.arguments.contains { $0.value == "ssl" } } || !server.children(named: "ssl_certificate").isEmpty
+    }
+
+    /// Whether `server_name` names one of `names`: exactly, `*.example.jp`, `.example.jp` (nginx's forms; regexes are not matched).
+    static func matches(_ server: NginxConfig.Directive, _ names: [String]) -> Bool {
+        let patterns = server.children(named: "server_name").flatMap(\.arguments).map { $0.value.lowercased() }
+        return names.map { $0.lowercased() }.contains { name in
+            patterns.contains { pattern in
+                if pattern == name { return true }
+                if pattern.hasPrefix("*.") { return name.hasSuffix(String(pattern.dropFirst(1))) && !name.hasPrefix("*.") }
+                if pattern.hasPrefix(".") { return name == String(pattern.dropFirst()) || name.hasSuffix(pattern) }
+                return false
+            }
+        }
+    }
+
+    static func quoted(_ value: String) -> String {
+        guard value.contains(where: { " \t\n;{}#\"'\\$".contains($0) }) else { return value }
+        return "\"" + value.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+    }
+
+    static func apply(_ edits: [(range: Range<Int>, text: String)], to bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            result.replaceSubrange(edit.range, with: Array(edit.text.utf8))
+        }
+        return result
+    }
+
+    static func line(of offset: Int, in bytes: [UInt8]) -> Int { bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 10 ? 1 : 0) } }
+
+    static func indentation(before offset: Int, in bytes: [UInt8]) -> String {
+        var start = offset
+        while start > 0, bytes[start - 1] == 32 || bytes[start - 1] == 9 { start -= 1 }
+        return String(decoding: bytes[start..<offset], as: UTF8.self)
+    }
+
+    static func fileName(for name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
