@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         // The process runner (nginx -t, reloads); without its Foundation trait.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+        // A real TLS client (1.2 and 1.3) for checking what a live server sends.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The procedure's knowledge: draft model, rules, calendar, draft store.
@@ -47,6 +50,8 @@ let package = Package(
         .target(
             name: "Operations",
             dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", "Installers", .product(name: "Subprocess", package: "swift-subprocess"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOTLS", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"),
                            .product(name: "X509", package: "swift-certificates")]
         ),
         // ncurses, behind one adapter: the system library, and C for its macros and for

@@ -37,6 +37,11 @@ public enum ChainCheck {
         /// A stable code for scripts: `chain-incomplete`, `chain-untrusted`, `not-yet-valid`, `expired`, `name-not-covered`.
         public let code: String
         public let message: Localized
+
+        public init(code: String, message: Localized) {
+            self.code = code
+            self.message = message
+        }
     }
 
     /// The problems with `chain` for `commonName` at `now`; empty when it may be installed.
@@ -58,6 +63,13 @@ public enum ChainCheck {
                 "the certificate does not cover \(commonName) (it names \(names.joined(separator: ", ")))")))
         }
         let roots = anchors.all
+        if chain.intermediates.isEmpty, ChainOrder.issued(leaf, by: leaf) {
+            if !roots.contains(leaf) {
+                problems.append(Problem(code: "chain-untrusted", message: Localized(
+                    "自己署名の証明書です。信頼されません", "the certificate is self-signed: nothing trusts it")))
+            }
+            return problems
+        }
         if !roots.contains(where: { $0.subject == chain.topIssuer }), chain.root == nil {
             problems.append(Problem(code: "chain-incomplete", message: Localized(
                 "中間 CA 証明書が足りません: 「\(chain.topIssuer)」の証明書がありません",

@@ -70,6 +70,15 @@ public struct ChainOrder: Sendable {
         self.wasReordered = Array(certificates.prefix(chain.count + 1)) != [leaf] + chain
     }
 
+    /// A certificate sent alone (or with nothing that chains to it).
+    public init(leafOnly leaf: Certificate) {
+        self.leaf = leaf
+        self.intermediates = []
+        self.root = nil
+        self.unrelated = []
+        self.wasReordered = false
+    }
+
     /// Whether `issuer` signed `certificate` (names chain and the signature verifies).
     public static func issued(_ certificate: Certificate, by issuer: Certificate) -> Bool {
         certificate.issuer == issuer.subject && issuer.publicKey.isValidSignature(certificate.signature, for: certificate)
