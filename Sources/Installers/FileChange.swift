@@ -18,6 +18,13 @@ public struct FileChange: Sendable, Equatable {
     public let contents: [UInt8]
     public let mode: mode_t
 
+    public init(path: String, kind: Kind, contents: [UInt8], mode: mode_t) {
+        self.path = path
+        self.kind = kind
+        self.contents = contents
+        self.mode = mode
+    }
+
     public static func edit(_ path: String, from before: [UInt8], to after: [UInt8]) -> FileChange {
         var info = stat()
         let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644

@@ -24,6 +24,8 @@ public struct InstallBackup: Sendable {
         public let config: String?
         public let createdAt: String
         public let entries: [Entry]
+        /// Folders the installation made (deepest last), removed on restore when empty.
+        public var createdDirectories: [String]? = nil
     }
 
     public let folder: String
@@ -46,7 +48,19 @@ public struct InstallBackup: Sendable {
                 entries.append(Entry(path: change.path, saved: nil, mode: nil))
             }
         }
-        let manifest = Manifest(server: server, config: config, createdAt: stamp, entries: entries)
+        var missing: [String] = []
+        for change in changes {
+            if case .edit = change.kind { continue }
+            var directory = NginxConfig.directory(of: change.path)
+            var chain: [String] = []
+            while directory != "/", directory != ".", access(directory, F_OK) != 0 {
+                chain.insert(directory, at: 0)
+                directory = NginxConfig.directory(of: directory)
+            }
+            for path in chain where !missing.contains(path) { missing.append(path) }
+        }
+        var manifest = Manifest(server: server, config: config, createdAt: stamp, entries: entries)
+        manifest.createdDirectories = missing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let json = try? encoder.encode(manifest) else { throw FileError("encode", folder, code: EINVAL) }
@@ -84,6 +98,7 @@ public struct InstallBackup: Sendable {
                 failed.append(entry.path)
             }
         }
+        for directory in (manifest.createdDirectories ?? []).reversed() { rmdir(directory) }
         return failed
     }
 

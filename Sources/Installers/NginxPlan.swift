@@ -31,6 +31,8 @@ public enum NginxPlan {
         /// The blocks changed, as "file:line" (or the new file).
         public let places: [String]
         public let createsSite: Bool
+        /// The addresses the changed blocks listen on with TLS (`443`, `127.0.0.1:8443`): where to verify.
+        public let listens: [String]
     }
 
     public enum PlanError: Error, Equatable, Sendable {
@@ -60,6 +62,7 @@ public enum NginxPlan {
         do { config = try NginxConfig(path: path) } catch { throw .config(error) }
         var edits: [String: [(range: Range<Int>, text: String)]] = [:]
         var places: [String] = []
+        var listens: [String] = []
         for server in config.serverBlocks where isTLS(server) && matches(server, target.names) {
             let certificates = server.children(named: "ssl_certificate")
             let keys = server.children(named: "ssl_certificate_key")
@@ -84,13 +87,14 @@ public enum NginxPlan {
             }
             if !inserted.isEmpty { edits[server.file, default: []].append((at..<at, inserted)) }
             places.append(place)
+            listens += server.children(named: "listen").filter { $0.arguments.contains { $0.value == "ssl" } }.compactMap { $0.arguments.first?.value }
         }
         if !edits.isEmpty {
             let changes = edits.keys.sorted().map { file -> FileChange in
                 let before = config.files[file] ?? []
                 return FileChange.edit(file, from: before, to: apply(edits[file]!, to: before))
             }
-            return Plan(changes: changes, places: places, createsSite: false)
+            return Plan(changes: changes, places: places, createsSite: false, listens: listens)
         }
         // No TLS block names the site: a new one, where this layout keeps sites.
         let prefix = config.prefix
@@ -99,10 +103,10 @@ public enum NginxPlan {
         if isDirectory(prefix + "/sites-available"), isDirectory(prefix + "/sites-enabled") {
             let available = prefix + "/sites-available/" + name
             return Plan(changes: [.create(available, block), .link(prefix + "/sites-enabled/" + name, to: "../sites-available/" + name)],
-                        places: [available], createsSite: true)
+                        places: [available], createsSite: true, listens: [target.listen])
         }
         if isDirectory(prefix + "/conf.d") {
-            return Plan(changes: [.create(prefix + "/conf.d/" + name, block)], places: [prefix + "/conf.d/" + name], createsSite: true)
+            return Plan(changes: [.create(prefix + "/conf.d/" + name, block)], places: [prefix + "/conf.d/" + name], createsSite: true, listens: [target.listen])
         }
         throw .noSiteFolder(prefix: prefix)
     }

@@ -17,7 +17,7 @@ final class CertWizProcess {
         home = NSTemporaryDirectory() + "certwiz-cli-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         environment = ["HOME": home, "XDG_DATA_HOME": home + "/data", "LANG": "C.UTF-8",
-                       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+                       "PATH": (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") + ":/usr/sbin:/sbin"]
     }
 
     var draftsDirectory: String { home + "/data/certwiz/drafts" }

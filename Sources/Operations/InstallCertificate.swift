@@ -1,0 +1,193 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import CertWizardCore
+import CertWizardPKI
+import Installers
+import X509
+
+/// 5-2: the draft's certificate, its chain and its key into the server. Checked before anything
+/// is touched (the chain, the key, the server's config as it is); every changed file backed up;
+/// the server's own check run on the result; reloaded only when it passes; everything restored
+/// when the check or the reload fails; and the live server verified at the end.
+public struct InstallCertificate: Operation {
+    public struct Options: Sendable {
+        public var server: ServerControl
+        public var dest: String?
+        public var listen: String?
+        public var dryRun: Bool
+        public var hsts: Bool
+
+        public init(server: ServerControl, dest: String? = nil, listen: String? = nil, dryRun: Bool = false, hsts: Bool = false) {
+            self.server = server
+            self.dest = dest
+            self.listen = listen
+            self.dryRun = dryRun
+            self.hsts = hsts
+        }
+    }
+
+    public let draft: Draft
+    public let draftName: String
+    public let options: Options
+    public let anchors: [Certificate]
+    public let today: CalendarDate
+    public let dataHome: String
+
+    public init(draft: Draft, draftName: String, options: Options, anchors: [Certificate], today: CalendarDate, dataHome: String) {
+        self.draft = draft
+        self.draftName = draftName
+        self.options = options
+        self.anchors = anchors
+        self.today = today
+        self.dataHome = dataHome
+    }
+
+    public var title: Localized { Localized("証明書をインストールしています (\(options.server.kind.rawValue))", "Installing the certificate (\(options.server.kind.rawValue))") }
+    public var timeLimit: Duration { .seconds(120) }
+
+    /// Where backups of this draft's installations go.
+    public static func backupRoot(dataHome: String, draftName: String) -> String { DataHome.join(dataHome, "backups/" + draftName) }
+
+    public func run(_ context: OperationContext) async throws -> Installed {
+        let materials = try await InstallMaterials.load(draft, anchors: anchors)
+        let names = materials.names
+        let dest = options.dest ?? (getuid() == 0 ? "/etc/ssl/certwiz/" + InstallMaterials.fileStem(names[0])
+                                                  : DataHome.join(dataHome, "installed/" + InstallMaterials.fileStem(names[0])))
+        let files = materials.files(in: dest)
+        var changes = files.changes
+        var places: [String] = []
+        var listens: [String] = []
+        var lines: [String] = []
+        let server = options.server
+        // The config as it is must pass the server's own check: a broken one is reported, not touched.
+        if let check = server.check {
+            let before = try await Self.runServer(check)
+            guard before.succeeded else {
+                throw OperationFailure.failed(Localized("設定は certwiz が変更する前からエラーです。何も変更していません:\n\(before.message)",
+                                                        "the configuration is broken already, before certwiz changed anything; nothing was changed:\n\(before.message)"))
+            }
+        }
+        switch server.kind {
+        case .nginx:
+            let target = NginxPlan.Target(names: names, fullChainPath: files.fullChain, keyPath: files.key, listen: options.listen ?? "443", hsts: options.hsts)
+            do {
+                let plan = try NginxPlan.plan(config: server.configPath!, target: target)
+                changes += plan.changes.filter(\.changesSomething)
+                places = plan.places
+                listens = plan.listens
+            } catch {
+                throw OperationFailure.failed(error.message)
+            }
+        case .files, .apache, .iis:
+            lines = [
+                "nginx:   ssl_certificate \(files.fullChain);  ssl_certificate_key \(files.key);",
+                "Apache:  SSLCertificateFile \(files.fullChain)  SSLCertificateKeyFile \(files.key)",
+            ]
+        }
+        let commands = [server.check, server.reload].compactMap { $0 }
+        if options.dryRun {
+            return Installed(dryRun: true, server: server.kind, files: files, changes: changes, places: places, commands: commands,
+                             lines: lines, backup: nil, live: nil, today: today)
+        }
+
+        let backup: InstallBackup = try context.commit {
+            let backup = try InstallBackup.take(before: changes, server: server.kind.rawValue, config: server.configPath,
+                                                under: Self.backupRoot(dataHome: dataHome, draftName: draftName), stamp: Self.stamp())
+            do throws(FileError) {
+                for change in changes { try change.apply() }
+            } catch {
+                backup.restore()
+                throw OperationFailure.failed(Localized("書き込めません。元に戻しました: \(error.message.ja)", "could not write; everything was restored: \(error.message.en)"))
+            }
+            return backup
+        }
+        // The server's own check of the result, then the reload; either failing puts every file back.
+        let steps: [([String]?, Localized)] = [
+            (server.check, Localized("変更後の設定をサーバが受け付けません。すべて元に戻しました (サーバは今までどおり)",
+                                     "the server refuses the changed configuration; everything was restored (the server serves what it did)")),
+            (server.reload, Localized("再読み込みに失敗しました。すべて元に戻しました", "the reload failed; everything was restored")),
+        ]
+        for case let (command?, failure) in steps {
+            let answer = try await Self.runServer(command)
+            guard answer.succeeded else {
+                backup.restore()
+                throw OperationFailure.failed(Localized(failure.ja + ":\n" + answer.message, failure.en + ":\n" + answer.message))
+            }
+        }
+        var live: LiveCheck?
+        if let address = listens.first.flatMap(Self.localAddress) {
+            live = await Self.verify(address: address, serverName: materials.serverName, draft: draft, anchors: anchors, leaf: materials.order.leaf, today: today)
+        }
+        return Installed(dryRun: false, server: server.kind, files: files, changes: changes, places: places, commands: commands,
+                         lines: lines, backup: backup.folder, live: live, today: today)
+    }
+
+    /// The handshake after a reload: the old workers may answer for a moment, so it is tried again briefly.
+    static func verify(address: (host: String, port: Int), serverName: String, draft: Draft, anchors: [Certificate], leaf: Certificate, today: CalendarDate) async -> LiveCheck {
+        var last: LiveCheck?
+        for attempt in 0..<10 {
+            if attempt > 0 { try? await Task.sleep(for: .milliseconds(300)) }
+            let check: LiveCheck
+            do {
+                let handshake = try await TLSProbe.handshake(host: address.host, port: address.port, serverName: serverName, timeLimit: .seconds(5))
+                check = await LiveCheck.judge(handshake, address: "\(address.host):\(address.port)", serverName: serverName, draft: draft,
+                                              anchors: anchors, warnDays: 0, now: Date(), today: today)
+                if handshake.chain.first == leaf { return check }
+            } catch {
+                check = LiveCheck(address: "\(address.host):\(address.port)", serverName: serverName, reachable: false, unreachableReason: error.message)
+            }
+            last = check
+        }
+        return last!
+    }
+
+    /// Where to connect to check a `listen` value: a port alone or a wildcard means this machine.
+    public static func localAddress(_ listen: String) -> (host: String, port: Int)? {
+        if let port = Int(listen) { return ("127.0.0.1", port) }
+        if listen.hasPrefix("["), let close = listen.firstIndex(of: "]"), let port = Int(listen[listen.index(after: close)...].dropFirst()) {
+            let host = String(listen[listen.index(after: listen.startIndex)..<close])
+            return (host == "::" ? "::1" : host, port)
+        }
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else { return nil }
+        let host = String(listen[..<colon])
+        return (host == "*" || host == "0.0.0.0" ? "127.0.0.1" : host, port)
+    }
+
+    struct ServerAnswer {
+        let succeeded: Bool
+        let message: String
+    }
+
+    /// Runs the server's own program; its own words are the message.
+    static func runServer(_ command: [String]) async throws -> ServerAnswer {
+        do {
+            let outcome = try await ProcessRunner(timeLimit: .seconds(60)).run(command[0], Array(command.dropFirst()))
+            let text = (outcome.errorText + outcome.outputText).trimmed
+            return ServerAnswer(succeeded: outcome.succeeded, message: "$ " + command.joined(separator: " ") + "\n" + text)
+        } catch {
+            if case .cancelled = error { throw OperationFailure.cancelled }
+            return ServerAnswer(succeeded: false, message: "$ " + command.joined(separator: " ") + "\n" + error.message.en)
+        }
+    }
+
+    static func stamp() -> String {
+        let seconds = Int(Date().timeIntervalSince1970)
+        let day = CalendarDate(dayNumber: seconds / 86_400)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day.iso8601)T\(two(seconds % 86_400 / 3600))\(two(seconds % 3600 / 60))\(two(seconds % 60))"
+    }
+}
+
+extension FileChange {
+    /// Whether applying it would change anything (an edit to the same bytes does not).
+    var changesSomething: Bool {
+        if case .edit(let before) = kind { return before != contents }
+        return true
+    }
+}

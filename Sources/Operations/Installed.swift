@@ -1,0 +1,60 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CertWizardCore
+import Installers
+
+/// What an installation did (or, for `--dry-run`, would do). As a change it records 5-2 as
+/// installed only when the live server was seen sending the draft's certificate.
+public struct Installed: DraftChange {
+    public let dryRun: Bool
+    public let server: ServerControl.Kind
+    public let files: InstalledFiles
+    public let changes: [FileChange]
+    /// The server blocks or virtual hosts changed ("file:line"), or the new site file.
+    public let places: [String]
+    /// The server's own check and reload, as run (or to be run).
+    public let commands: [[String]]
+    /// For `files`: the lines to put in the server's configuration.
+    public let lines: [String]
+    public let backup: String?
+    public let live: LiveCheck?
+    let today: CalendarDate
+
+    /// The changes as a diff: configuration in full; certificate files by name; a key's contents never.
+    public var diff: String {
+        changes.map { change in
+            let state = change.kind == .create ? "new" : "replaced, the old one kept in the backup"
+            if change.path == files.key { return "+++ \(change.path) (\(state); the key, mode 0600, contents not shown)\n" }
+            if [files.certificate, files.chain, files.fullChain].contains(change.path) {
+                let count = String(decoding: change.contents, as: UTF8.self).components(separatedBy: "-----BEGIN CERTIFICATE-----").count - 1
+                return "+++ \(change.path) (\(state); \(count) certificate(s))\n"
+            }
+            return change.diff
+        }.joined()
+    }
+
+    public var verified: Bool { live?.verdict == .ok || live?.verdict == .expiring }
+
+    public func applied(to draft: Draft) throws(ChangeRefused) -> Draft {
+        guard !dryRun, verified, ApplicationEvent.installed.recordedDate(in: draft) == nil, draft.issuance.issuedOn != nil else { return draft }
+        do { return try ApplicationEvent.installed.apply(to: draft, on: today, .init(note: "\(server.rawValue): \(places.joined(separator: ", "))")) } catch {
+            throw ChangeRefused(error.message)
+        }
+    }
+
+    public var summary: Localized {
+        if dryRun { return Localized("変更の予定 (まだ何も変えていません)", "What would change (nothing was changed)") }
+        guard let live else {
+            return Localized("ファイルを \(files.fullChain) などに書きました", "Wrote the files (\(files.fullChain) and the rest)")
+        }
+        if verified {
+            return Localized("インストールしました。\(live.address) がこの証明書とチェーンを送っています (\(live.protocolVersion ?? ""))",
+                             "Installed: \(live.address) sends this certificate and its chain (\(live.protocolVersion ?? ""))")
+        }
+        return Localized("設定を変えて再読み込みしましたが、\(live.address) の確認が通りません。certwiz install --rollback で戻せます",
+                         "The configuration was changed and reloaded, but \(live.address) does not pass the check; certwiz install --rollback undoes it")
+    }
+}

@@ -1,0 +1,173 @@
+import CertWizardCore
+import Foundation
+import Testing
+import TestSupport
+
+/// `certwiz install --server nginx` against a real nginx, started by the test on 127.0.0.1 high
+/// ports with its config in a temporary folder, and stopped by its PID.
+@Suite struct NginxInstallTests {
+    let cli = CertWizProcess()
+    var root: String { cli.home + "/data/certwiz/demo-ca/root.crt" }
+    var dest: String { cli.home + "/ssl" }
+
+    func issuedDraft() throws -> Draft {
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        #expect(try cli.run("submit", "--draft", "site").status == 0)
+        #expect(try cli.run("demo", "advance", "--draft", "site", "--all").status == 0)
+        return try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+    }
+
+    /// A self-signed certificate standing for what the server had before.
+    func oldCertificate() throws -> (certificate: String, key: String) {
+        let (certificate, key) = (cli.home + "/old.crt", cli.home + "/old.key")
+        let made = try cli.openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", certificate,
+                                    "-subj", "/CN=old.example.co.jp", "-days", "30"])
+        #expect(made.status == 0, "\(made.output)")
+        return (certificate, key)
+    }
+
+    /// What the server sends, checked by openssl against the demo root. (Just after a reload an
+    /// old worker may still take a connection for a moment: asked again for up to 3 s.)
+    func servedSubject(_ port: Int) throws -> (verified: Bool, output: String) {
+        var last = ""
+        for _ in 0..<30 {
+            let result = try cli.openssl(["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "www.example.co.jp",
+                                          "-verify_return_error", "-CAfile", root, "-showcerts"])
+            if result.status == 0 && result.output.contains("Verify return code: 0 (ok)") { return (true, result.output) }
+            last = result.output
+            usleep(100_000)
+        }
+        return (false, last)
+    }
+
+    @Test func aNewSiteServesTheCertificateWithItsChainAndRollbackTakesItAway() throws {
+        let draft = try issuedDraft()
+        let port = try freeLocalPort(), other = try freeLocalPort()
+        let (oldCertificate, oldKey) = try oldCertificate()
+        // Something else is served already (another site), so nginx runs before the installation.
+        let nginx = try NginxServer(in: cli.home + "/nginx", http: "    server { listen 127.0.0.1:\(other) ssl; server_name old.example.co.jp; ssl_certificate \(oldCertificate); ssl_certificate_key \(oldKey); }")
+        try nginx.start(waitingFor: other)
+        defer { nginx.stop() }
+
+        let dry = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--listen", "127.0.0.1:\(port)", "--dry-run")
+        #expect(dry.status == 0 && dry.stdout.contains("+    listen 127.0.0.1:\(port) ssl;") && dry.stdout.contains("$ nginx -t -c \(nginx.configPath)"), "\(dry.stdout)\(dry.stderr)")
+        #expect(dry.stdout.contains("contents not shown") && !dry.stdout.contains("PRIVATE KEY"))
+        #expect(!FileManager.default.fileExists(atPath: dest), "a dry run changes nothing")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home + "/nginx/conf.d").isEmpty)
+
+        let result = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--listen", "127.0.0.1:\(port)", "--yes")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let served = try servedSubject(port)
+        #expect(served.verified, "\(served.output)")
+        #expect(served.output.components(separatedBy: "-----BEGIN CERTIFICATE-----").count == 3, "the certificate and its intermediate are sent")
+        let verify = try cli.run("verify", "127.0.0.1:\(port)", "--servername", "www.example.co.jp", "--draft", "site", "--ca-file", root)
+        #expect(verify.status == 0, "\(verify.stdout)")
+        let key = try FileManager.default.attributesOfItem(atPath: dest + "/www.example.co.jp.key")
+        #expect(key[.posixPermissions] as? Int == 0o600)
+        #expect(FileManager.default.fileExists(atPath: try #require(draft.csr.keyPath)), "the key made with the CSR stays where it was")
+        let installed = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+        #expect(installed.installation.certificateInstalled == true && installed.timeline.contains { $0.event == "installed" })
+
+        let rollback = try cli.run("install", "--draft", "site", "--rollback")
+        #expect(rollback.status == 0, "\(rollback.stdout)\(rollback.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home + "/nginx/conf.d").isEmpty)
+        var gone = false
+        for _ in 0..<100 where !gone { gone = !isListening(port); usleep(50_000) }
+        #expect(gone, "after the rollback nothing listens on the new site's port")
+        #expect(isListening(other), "the other site is served as before")
+        let rolledBack = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+        #expect(rolledBack.installation.certificateInstalled == nil && rolledBack.timeline.last?.event == "installation-rolled-back")
+    }
+
+    @Test func anExistingBlockKeepsEveryByteButItsTwoCertificatePaths() throws {
+        _ = try issuedDraft()
+        let port = try freeLocalPort()
+        let (oldCertificate, oldKey) = try oldCertificate()
+        let nginx = try NginxServer(in: cli.home + "/nginx")
+        let site = """
+            # www.example.co.jp, kept by hand
+            server {
+                listen 127.0.0.1:\(port) ssl;   # TLS
+                server_name www.example.co.jp example.co.jp;
+                ssl_certificate     \(oldCertificate);   # renewed yearly
+                ssl_certificate_key \(oldKey);
+                location / { return 200 "hello\\n"; }
+            }
+
+            """
+        let sitePath = cli.home + "/nginx/conf.d/www.conf"
+        try site.write(toFile: sitePath, atomically: true, encoding: .utf8)
+        try nginx.start(waitingFor: port)
+        defer { nginx.stop() }
+
+        let result = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--yes", "--ca-file", root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let expected = site.replacingOccurrences(of: oldCertificate, with: dest + "/www.example.co.jp.fullchain.crt")
+            .replacingOccurrences(of: oldKey, with: dest + "/www.example.co.jp.key")
+        #expect(try String(contentsOfFile: sitePath, encoding: .utf8) == expected)
+        let served = try servedSubject(port)
+        #expect(served.verified, "\(served.output)\(result.stdout)")
+    }
+
+    @Test func aBrokenConfigIsLeftAloneAndAFailedCheckRestoresEverything() throws {
+        _ = try issuedDraft()
+        let port = try freeLocalPort(), other = try freeLocalPort()
+        let (oldCertificate, oldKey) = try oldCertificate()
+        // A session cache of the same name and another size: nginx -t fails once the new site is in.
+        let nginx = try NginxServer(in: cli.home + "/nginx", http: """
+                ssl_session_cache shared:certwiz:1m;
+                server { listen 127.0.0.1:\(other) ssl; server_name www.example.co.jp; ssl_certificate \(oldCertificate); ssl_certificate_key \(oldKey); }
+            """)
+        // The existing block is TLS for www: install edits it. To force a new site instead, it names another host.
+        let mainBefore = try String(contentsOfFile: nginx.configPath, encoding: .utf8).replacingOccurrences(of: "server_name www.example.co.jp;", with: "server_name old.example.co.jp;")
+        try mainBefore.write(toFile: nginx.configPath, atomically: true, encoding: .utf8)
+        try nginx.start(waitingFor: other)
+        defer { nginx.stop() }
+
+        let failed = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--listen", "127.0.0.1:\(port)", "--yes")
+        #expect(failed.status == 1 && failed.stderr.contains("everything was restored") && failed.stderr.contains("certwiz"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("nginx"), "the server's own message is shown")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home + "/nginx/conf.d").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dest + "/www.example.co.jp.key"), "the files written are taken away again")
+        #expect(try String(contentsOfFile: nginx.configPath, encoding: .utf8) == mainBefore)
+        let old = try cli.openssl(["s_client", "-connect", "127.0.0.1:\(other)"]).output
+        #expect(old.contains("CN = old.example.co.jp") || old.contains("CN=old.example.co.jp"), "the server still serves what it did")
+
+        // Broken before certwiz touches it: reported with nginx's words, and nothing changes.
+        let broken = cli.home + "/nginx/conf.d/broken.conf"
+        try "server { listen 127.0.0.1:\(port) ssl\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--listen", "127.0.0.1:\(port)", "--yes")
+        #expect(refused.status == 1 && refused.stderr.contains("broken already") && refused.stderr.contains("[emerg]") && refused.stderr.contains("broken.conf:2"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home + "/nginx/conf.d") == ["broken.conf"])
+        #expect(!FileManager.default.fileExists(atPath: dest))
+    }
+
+    @Test func aKeyThatIsNotTheCertificatesIsRefusedBeforeAnythingChanges() throws {
+        _ = try issuedDraft()
+        let (_, otherKey) = try oldCertificate()
+        var draft = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+        draft.csr.keyPath = otherKey
+        try String(decoding: DraftCodec.encode(draft), as: UTF8.self).write(toFile: cli.draftsDirectory + "/site.json", atomically: true, encoding: .utf8)
+        let nginx = try NginxServer(in: cli.home + "/nginx")
+        let result = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--yes")
+        #expect(result.status == 1 && result.stderr.contains("key values mismatch") && result.stderr.contains("nothing was changed"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dest))
+    }
+
+    @Test func aChainGivenInTheWrongOrderGoesInRightAndFilesNeedNoServer() throws {
+        let draft = try issuedDraft()
+        // The chain file as some mails give it: the root, then the intermediate.
+        let chain = try #require(draft.issuance.chainPath)
+        let reordered = try String(contentsOfFile: root, encoding: .utf8) + (try String(contentsOfFile: chain, encoding: .utf8))
+        try reordered.write(toFile: chain, atomically: true, encoding: .utf8)
+        let result = try cli.run("install", "--draft", "site", "--server", "files", "--dest", dest, "--yes")
+        #expect(result.status == 0 && result.stdout.contains("ssl_certificate \(dest)/www.example.co.jp.fullchain.crt"), "\(result.stdout)\(result.stderr)")
+        let full = try String(contentsOfFile: dest + "/www.example.co.jp.fullchain.crt", encoding: .utf8)
+        let leaf = try String(contentsOfFile: try #require(draft.issuance.certificatePath), encoding: .utf8)
+        #expect(full.hasPrefix(leaf), "leaf first")
+        #expect(full.components(separatedBy: "-----BEGIN CERTIFICATE-----").count == 3, "the root is not sent")
+        let verify = try cli.openssl(["verify", "-CAfile", root, "-untrusted", dest + "/www.example.co.jp.chain.crt", dest + "/www.example.co.jp.crt"])
+        #expect(verify.status == 0, "\(verify.output)")
+    }
+}
