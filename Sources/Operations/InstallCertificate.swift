@@ -84,7 +84,21 @@ public struct InstallCertificate: Operation {
             } catch {
                 throw OperationFailure.failed(error.message)
             }
-        case .files, .apache, .iis:
+        case .apache:
+            // Apache before 2.4.8 cannot read the chain from the certificate file.
+            let version = try? await ProcessRunner(timeLimit: .seconds(10)).run("apache2", ["-v"])
+            let target = ApachePlan.Target(names: names, certificatePath: files.certificate, chainPath: files.chain, fullChainPath: files.fullChain,
+                                           keyPath: files.key, listen: options.listen ?? "443", hsts: options.hsts,
+                                           needsChainFile: ApachePlan.needsChainFile(versionText: version?.outputText ?? ""))
+            do {
+                let plan = try ApachePlan.plan(config: server.configPath!, target: target)
+                changes += plan.changes.filter(\.changesSomething)
+                places = plan.places
+                listens = plan.listens
+            } catch {
+                throw OperationFailure.failed(error.message)
+            }
+        case .files, .iis:
             lines = [
                 "nginx:   ssl_certificate \(files.fullChain);  ssl_certificate_key \(files.key);",
                 "Apache:  SSLCertificateFile \(files.fullChain)  SSLCertificateKeyFile \(files.key)",

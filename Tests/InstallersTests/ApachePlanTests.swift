@@ -1,0 +1,63 @@
+import CertWizardCore
+import Foundation
+import Testing
+import TestSupport
+@testable import Installers
+
+/// Apache configs read as httpd does; only the certificate lines of the matching TLS virtual host change.
+@Suite struct ApachePlanTests {
+    let folder = TemporaryFolder()
+
+    func target(chainFile: Bool = false) -> ApachePlan.Target {
+        ApachePlan.Target(names: ["www.example.co.jp", "example.co.jp"], certificatePath: "/ssl/www.crt", chainPath: "/ssl/www.chain.crt",
+                          fullChainPath: "/ssl/www.fullchain.crt", keyPath: "/ssl/www.key", listen: "443", hsts: false, needsChainFile: chainFile)
+    }
+
+    @Test func onlyTheCertificateLinesOfTheMatchingTLSVirtualHostChange() throws {
+        let main = folder.path + "/apache2.conf"
+        try "ServerRoot \"\(folder.path)\"\nIncludeOptional sites-enabled/*.conf\n".write(toFile: main, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder.path + "/sites-enabled", withIntermediateDirectories: true)
+        let site = """
+            <IfModule mod_ssl.c>
+            <VirtualHost *:80>
+                ServerName www.example.co.jp
+            </VirtualHost>
+            <VirtualHost _default_:443>
+            \tServerName www.example.co.jp:443
+            \t# kept by hand
+            \tSSLEngine on
+            \tSSLCertificateFile    "/old/www.crt"
+            \tSSLCertificateKeyFile /old/www.key  # the key
+            \tSSLCertificateChainFile /old/chain.crt
+            </VirtualHost>
+            </IfModule>
+
+            """
+        let sitePath = folder.path + "/sites-enabled/www.conf"
+        try site.write(toFile: sitePath, atomically: true, encoding: .utf8)
+        let plan = try ApachePlan.plan(config: main, target: target())
+        #expect(plan.places == [sitePath + ":5"] && plan.listens == ["_default_:443"])
+        let edited = String(decoding: try #require(plan.changes.first).contents, as: UTF8.self)
+        #expect(edited == site.replacingOccurrences(of: "\"/old/www.crt\"", with: "/ssl/www.fullchain.crt")
+            .replacingOccurrences(of: "/old/www.key", with: "/ssl/www.key").replacingOccurrences(of: "/old/chain.crt", with: "/ssl/www.chain.crt"))
+
+        // Before 2.4.8: the certificate alone, and the chain in its own line (added when missing).
+        try site.replacingOccurrences(of: "\tSSLCertificateChainFile /old/chain.crt\n", with: "").write(toFile: sitePath, atomically: true, encoding: .utf8)
+        let old = String(decoding: try ApachePlan.plan(config: main, target: target(chainFile: true)).changes[0].contents, as: UTF8.self)
+        #expect(old.contains("\tServerName www.example.co.jp:443\n\tSSLCertificateChainFile /ssl/www.chain.crt\n\t# kept by hand"), "\(old)")
+        #expect(old.contains("SSLCertificateFile    /ssl/www.crt\n"))
+    }
+
+    @Test func aNewSiteGetsAListenOnlyWhenNothingListensThereAndTheVersionDecidesTheChainFile() throws {
+        let main = folder.path + "/apache2.conf"
+        try "Listen 443\nIncludeOptional conf.d/*.conf\n".write(toFile: main, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder.path + "/conf.d", withIntermediateDirectories: true)
+        let plan = try ApachePlan.plan(config: main, target: target())
+        let text = String(decoding: plan.changes[0].contents, as: UTF8.self)
+        #expect(plan.createsSite && !text.contains("Listen ") && text.contains("<VirtualHost *:443>"))
+        #expect(text.contains("ServerAlias example.co.jp") && text.contains("SSLCertificateFile /ssl/www.fullchain.crt") && text.contains("SSLProtocol -all +TLSv1.2 +TLSv1.3"))
+        #expect(ApachePlan.needsChainFile(versionText: "Server version: Apache/2.4.7 (Ubuntu)"))
+        #expect(!ApachePlan.needsChainFile(versionText: "Server version: Apache/2.4.71 (Debian)"))
+        #expect(!ApachePlan.needsChainFile(versionText: "Server version: Apache/2.4.8"))
+    }
+}
