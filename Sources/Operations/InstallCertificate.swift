@@ -22,6 +22,10 @@ public struct InstallCertificate: Operation {
         public var listen: String?
         public var dryRun: Bool
         public var hsts: Bool
+        /// IIS: the 3DES / SHA-1 PFX that Windows Server 2016 and older import.
+        public var legacyPFX: Bool = false
+        /// IIS: the PFX password, read from this file's first line; generated and shown once otherwise.
+        public var pfxPassword: String? = nil
 
         public init(server: ServerControl, dest: String? = nil, listen: String? = nil, dryRun: Bool = false, hsts: Bool = false) {
             self.server = server
@@ -64,6 +68,7 @@ public struct InstallCertificate: Operation {
         var places: [String] = []
         var listens: [String] = []
         var lines: [String] = []
+        var shownPassword: String?
         let server = options.server
         // The config as it is must pass the server's own check: a broken one is reported, not touched.
         if let check = server.check {
@@ -98,7 +103,20 @@ public struct InstallCertificate: Operation {
             } catch {
                 throw OperationFailure.failed(error.message)
             }
-        case .files, .iis:
+        case .iis:
+            let pfxPath = dest + "/" + InstallMaterials.fileStem(names[0]) + ".pfx"
+            let password = options.pfxPassword ?? PFXBundle.generatePassword()
+            if options.pfxPassword == nil { shownPassword = password }
+            let leafPEM = try materials.order.leaf.serializeAsPEM().pemString + "\n"
+            let chainPEM = try materials.order.intermediates.map { try $0.serializeAsPEM().pemString + "\n" }.joined()
+            let pfx = try await PFXBundle.make(keyPath: draft.csr.keyPath ?? "", leafPEM: leafPEM, chainPEM: chainPEM, friendlyName: names[0],
+                                               password: password, legacy: options.legacyPFX)
+            changes.append(access(pfxPath, F_OK) == 0 ? FileChange(path: pfxPath, kind: .edit(before: (try? AtomicFile.read(pfxPath)) ?? []), contents: pfx, mode: 0o600)
+                                                      : .create(pfxPath, pfx, mode: 0o600))
+            places = [pfxPath]
+            lines = PFXBundle.powershell(pfxPath: pfxPath, thumbprint: PFXBundle.thumbprint(materials.order.leaf), host: materials.serverName,
+                                         port: options.listen.flatMap { Self.localAddress($0)?.port } ?? 443)
+        case .files:
             lines = [
                 "nginx:   ssl_certificate \(files.fullChain);  ssl_certificate_key \(files.key);",
                 "Apache:  SSLCertificateFile \(files.fullChain)  SSLCertificateKeyFile \(files.key)",
@@ -107,7 +125,7 @@ public struct InstallCertificate: Operation {
         let commands = [server.check, server.reload].compactMap { $0 }
         if options.dryRun {
             return Installed(dryRun: true, server: server.kind, files: files, changes: changes, places: places, commands: commands,
-                             lines: lines, backup: nil, live: nil, today: today)
+                             lines: lines, backup: nil, live: nil, pfxPassword: nil, today: today)
         }
 
         let backup: InstallBackup = try context.commit {
@@ -139,7 +157,7 @@ public struct InstallCertificate: Operation {
             live = await Self.verify(address: address, serverName: materials.serverName, draft: draft, anchors: anchors, leaf: materials.order.leaf, today: today)
         }
         return Installed(dryRun: false, server: server.kind, files: files, changes: changes, places: places, commands: commands,
-                         lines: lines, backup: backup.folder, live: live, today: today)
+                         lines: lines, backup: backup.folder, live: live, pfxPassword: shownPassword, today: today)
     }
 
     /// The handshake after a reload: the old workers may answer for a moment, so it is tried again briefly.

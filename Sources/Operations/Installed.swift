@@ -21,12 +21,15 @@ public struct Installed: DraftChange {
     public let lines: [String]
     public let backup: String?
     public let live: LiveCheck?
+    /// IIS: the PFX password certwiz made up, to be shown once (it is kept nowhere).
+    public let pfxPassword: String?
     let today: CalendarDate
 
     /// The changes as a diff: configuration in full; certificate files by name; a key's contents never.
     public var diff: String {
         changes.map { change in
             let state = change.kind == .create ? "new" : "replaced, the old one kept in the backup"
+            if change.path.hasSuffix(".pfx") { return "+++ \(change.path) (\(state); PKCS#12 with the key, mode 0600)\n" }
             if change.path == files.key { return "+++ \(change.path) (\(state); the key, mode 0600, contents not shown)\n" }
             if [files.certificate, files.chain, files.fullChain].contains(change.path) {
                 let count = String(decoding: change.contents, as: UTF8.self).components(separatedBy: "-----BEGIN CERTIFICATE-----").count - 1

@@ -57,13 +57,18 @@ public struct ProcessRunner: Sendable {
     }
 
     /// Runs `program` (a path, or a name looked up in PATH) with `arguments`.
-    public func run(_ program: String, _ arguments: [String], workingDirectory: String? = nil) async throws(Failure) -> Outcome {
+    /// `environment` is added to certwiz's own (a secret for the program goes this way, never in its arguments,
+    /// which every user can read in `ps`).
+    public func run(_ program: String, _ arguments: [String], workingDirectory: String? = nil,
+                    environment: [String: String] = [:]) async throws(Failure) -> Outcome {
         let cap = outputCap
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
         // On the operations' threads: a busy cooperative pool must not delay the time limit.
         let work = Task(executorPreference: OperationExecutor.shared) { () throws -> Outcome in
             let result = try await Subprocess.run(
-                executable, arguments: Arguments(arguments), workingDirectory: workingDirectory.map { FilePath($0) },
+                executable, arguments: Arguments(arguments),
+                environment: environment.isEmpty ? .inherit : .inherit.updating(Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), Optional($0.value)) })),
+                workingDirectory: workingDirectory.map { FilePath($0) },
                 input: .none, output: .sequence, error: .sequence
             ) { execution in
                 async let out = Self.collect(execution.standardOutput, cap: cap)

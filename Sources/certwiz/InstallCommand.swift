@@ -37,6 +37,10 @@ struct InstallCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("新しいサイトの待ち受け (既定 443)", "Where a new site listens (default 443)"), valueName: "ADDR:PORT")) var listen: String?
     @Flag(name: .customLong("dry-run"), help: ArgumentHelp(L("差分とコマンドを表示するだけ", "Print the diff and the commands; change nothing"))) var dryRun = false
     @Flag(help: ArgumentHelp(L("新しいサイトに HSTS を付ける", "Add HSTS to a new site"))) var hsts = false
+    @Flag(name: .customLong("legacy-pfx"), help: ArgumentHelp(L("IIS: Windows Server 2016 以前が読める 3DES / SHA-1 の PFX にする", "IIS: the 3DES / SHA-1 PFX that Windows Server 2016 and older import")))
+    var legacyPFX = false
+    @Option(name: .customLong("pfx-password-file"), help: ArgumentHelp(L("IIS: PFX のパスワード (ファイルの 1 行目)。なければ作って一度だけ表示", "IIS: the PFX password (the file's first line); made up and shown once otherwise"), valueName: "FILE"))
+    var pfxPasswordFile: String?
     @Flag(help: ArgumentHelp(L("確認せずに進める", "Do not ask before changing the server"))) var yes = false
     @Flag(help: ArgumentHelp(L("最後のインストールを元に戻す", "Restore the last installation and reload"))) var rollback = false
     @OptionGroup var trust: TrustAnchorOptions
@@ -54,7 +58,16 @@ struct InstallCommand: ParsableCommand {
             return
         }
         let kind = server ?? ServerControl.kind(for: loaded.csr.serverSoftware?.rawValue)
-        let options = InstallCertificate.Options(server: ServerControl(kind: kind, config: config), dest: dest, listen: listen, dryRun: dryRun, hsts: hsts)
+        var options = InstallCertificate.Options(server: ServerControl(kind: kind, config: config), dest: dest, listen: listen, dryRun: dryRun, hsts: hsts)
+        options.legacyPFX = legacyPFX
+        if let pfxPasswordFile {
+            let line = String(decoding: try InputBytes.read(pfxPasswordFile), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            guard !line.isEmpty else {
+                Output.error(L("\(pfxPasswordFile) の 1 行目が空です", "the first line of \(pfxPasswordFile) is empty"))
+                throw ExitCode(ExitStatus.unreadable)
+            }
+            options.pfxPassword = line
+        }
         let operation = InstallCertificate(draft: loaded, draftName: file.name, options: options, anchors: try trust.anchors(),
                                            today: today ?? CalendarDate.today(), dataHome: home)
         if !dryRun, !yes {
@@ -85,6 +98,9 @@ struct InstallCommand: ParsableCommand {
         print(installed.summary.local)
         for place in installed.places { print(L("  変更: ", "  changed: ") + place) }
         for line in installed.lines { print("  " + line) }
+        if let password = installed.pfxPassword {
+            print(L("  PFX のパスワード (一度だけ表示します。どこにも保存していません): ", "  The PFX password (shown once; it is kept nowhere): ") + password)
+        }
         if let backup = installed.backup { print(L("  バックアップ: ", "  backup: ") + backup) }
         if let live = installed.live {
             for problem in live.problems { print("  \(problem.code)  \(problem.message.local)") }

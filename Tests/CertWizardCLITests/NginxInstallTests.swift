@@ -171,3 +171,37 @@ import TestSupport
         #expect(verify.status == 0, "\(verify.output)")
     }
 }
+
+/// `certwiz install --server iis`: the PFX in both forms, opened by openssl with the password.
+@Suite struct IISInstallTests {
+    let cli = CertWizProcess()
+
+    @Test func bothPFXFormsOpenWithThePasswordAndNameTheirAlgorithms() throws {
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        #expect(try cli.run("submit", "--draft", "site").status == 0)
+        #expect(try cli.run("demo", "advance", "--draft", "site", "--all").status == 0)
+        let passwordFile = cli.home + "/pfx-password"
+        try "correct horse battery\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        let modern = try cli.run("install", "--draft", "site", "--server", "iis", "--dest", cli.home + "/modern", "--pfx-password-file", passwordFile, "--yes")
+        #expect(modern.status == 0 && modern.stdout.contains("Import-PfxCertificate") && modern.stdout.contains("New-IISSiteBinding"), "\(modern.stdout)\(modern.stderr)")
+        #expect(!modern.stdout.contains("correct horse"), "a given password is never printed")
+        let pfx = cli.home + "/modern/www.example.co.jp.pfx"
+        #expect(try FileManager.default.attributesOfItem(atPath: pfx)[.posixPermissions] as? Int == 0o600)
+        let info = try cli.openssl(["pkcs12", "-info", "-in", pfx, "-passin", "pass:correct horse battery", "-noout"])
+        #expect(info.status == 0 && info.output.contains("PBES2, PBKDF2, AES-256-CBC") && info.output.contains("MAC: sha256"), "\(info.output)")
+        let thumbprint = try cli.openssl(["x509", "-in", cli.home + "/modern/www.example.co.jp.crt", "-noout", "-fingerprint", "-sha1"]).output
+            .split(separator: "=").last.map { $0.replacingOccurrences(of: ":", with: "").trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?"
+        #expect(modern.stdout.contains("-CertificateThumbPrint \"\(thumbprint)\""), "\(thumbprint)")
+
+        let legacy = try cli.run("install", "--draft", "site", "--server", "iis", "--dest", cli.home + "/legacy", "--legacy-pfx", "--yes")
+        #expect(legacy.status == 0, "\(legacy.stderr)")
+        let line = try #require(legacy.stdout.split(separator: "\n").first { $0.contains("The PFX password") })
+        let password = String(line.split(separator: " ").last ?? "")
+        #expect(password.count == 24)
+        let old = try cli.openssl(["pkcs12", "-info", "-in", cli.home + "/legacy/www.example.co.jp.pfx", "-passin", "pass:" + password, "-noout"])
+        #expect(old.status == 0 && old.output.contains("pbeWithSHA1And3-KeyTripleDES-CBC") && old.output.contains("MAC: sha1"), "\(old.output)")
+        // The password is kept nowhere: not in the draft.
+        #expect(!(try cli.read("site.json")).contains(password))
+    }
+}
