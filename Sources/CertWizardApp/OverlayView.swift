@@ -36,6 +36,13 @@ enum OverlayView {
                 "This draft has a key already:\n\(oldKey)\nA new key and CSR make the draft use the new key. The old key stays on disk: it is neither overwritten nor deleted.")
             lines = TextWrap.lines(state.text(body), width: width - 4).map { ($0, .plain) }
             keys = state.text(Localized("y: 新しい鍵を作る  ほかのキー: やめる", "y: make a new key  any other key: keep the key"))
+        case .confirmInstall(let diff):
+            title = state.text(Localized("サーバに入れて再読み込みしますか", "Install and reload the server?"))
+            lines = diff.map { line in
+                let style: Style = line.hasPrefix("+") ? .accent : line.hasPrefix("-") ? .error : line.hasPrefix("$") ? .plain : .muted
+                return (line, style)
+            }
+            keys = state.text(Localized("y: 変更して再読み込み (失敗したら元に戻す)  ほかのキー: 何も変えない", "y: change and reload (undone if it fails)  any other key: change nothing"))
         case .jumpList(let selected):
             title = state.text(UIText.jumpTitle)
             for (i, spec) in state.screens.enumerated() {

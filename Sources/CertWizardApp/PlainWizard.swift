@@ -143,7 +143,7 @@ public struct PlainWizard {
     /// as the full-screen wizard does; true when it was applied.
     private func run(_ operation: ScreenOperation, state: inout WizardState, file: DraftFile, lock: DraftLock) -> Bool {
         do {
-            let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome)
+            let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome, draftName: file.name)
             let work = try operation.operation(for: state.draft, in: environment)
             say("  … " + t(work.title))
             let change = try OperationRunner.wait(work).get()

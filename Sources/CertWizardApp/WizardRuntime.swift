@@ -209,7 +209,8 @@ public final class WizardRuntime {
             }
         case .run(let operation):
             let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: state.session?.name ?? "default"),
-                                                   today: state.today, dataHome: store.dataHome)
+                                                   today: state.today, dataHome: store.dataHome,
+                                                   draftName: state.session?.name ?? "default")
             do {
                 let work = try operation.operation(for: state.draft, in: environment)
                 let handle = OperationRunner.start(work)

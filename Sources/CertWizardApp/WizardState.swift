@@ -20,6 +20,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmQuit
     /// The draft already has a key: making another asks first, naming the old one.
     case confirmNewKey(oldKey: String)
+    /// What installing changes (the diff and the server's commands): `y` installs and reloads.
+    case confirmInstall(lines: [String])
 }
 
 /// A one-line message under the form: what just happened or what is wrong.

@@ -49,8 +49,15 @@ extension WizardState {
         case .tick(let elapsed):
             running?.elapsedMilliseconds = elapsed
             return []
-        case .finished(_, let result):
+        case .finished(let operation, let result):
             running = nil
+            // A preview is not recorded: it is shown, and the applicant decides.
+            if operation == .previewInstall, case .success(let change) = result, let preview = change.base as? Installed {
+                overlay = .confirmInstall(lines: preview.diff.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                                          + preview.commands.map { "$ " + $0.joined(separator: " ") })
+                status = nil
+                return []
+            }
             return finish(result)
         case .key(let key):
             return handle(key)
@@ -152,6 +159,18 @@ extension WizardState {
                 return []
             default:
                 status = StatusMessage(text: Localized("鍵はそのままです", "The key was left as it is"), isError: false)
+                return []
+            }
+        case .confirmInstall:
+            overlay = nil
+            switch key {
+            case .character("y"), .character("Y"):
+                return begin(.install)
+            case .resize:
+                overlay = current
+                return []
+            default:
+                status = StatusMessage(text: Localized("何も変更していません", "Nothing was changed"), isError: false)
                 return []
             }
         case .confirmQuit:

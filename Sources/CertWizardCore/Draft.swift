@@ -303,6 +303,8 @@ public struct PhoneVerification: Codable, Equatable, Sendable {
 
 /// 5-1: the issued certificate.
 public struct Issuance: Codable, Equatable, Sendable {
+    /// The issuance notice or certificate file to receive (`certwiz import`), as the wizard asks for it.
+    public var importFrom: String?
     public var issuedOn: CalendarDate?
     public var certificatePath: String?
     public var chainPath: String?
@@ -310,8 +312,18 @@ public struct Issuance: Codable, Equatable, Sendable {
     public init() {}
 }
 
+/// What `certwiz install` puts the certificate into.
+public enum InstallServer: String, Codable, Sendable, CaseIterable {
+    case nginx, apache, iis, files
+}
+
 /// 5-2 / 5-3: installed into the server, intermediate included, and the site seal.
 public struct Installation: Codable, Equatable, Sendable {
+    /// Where and how certwiz installs (the wizard's answers; `certwiz install` takes them as flags).
+    public var server: InstallServer?
+    public var configPath: String?
+    public var destination: String?
+    public var listen: String?
     public var certificateInstalled: Bool?
     public var intermediateInstalled: Bool?
     public var sealInstalled: Bool?

@@ -27,7 +27,9 @@ public struct Installed: DraftChange {
 
     /// The changes as a diff: configuration in full; certificate files by name; a key's contents never.
     public var diff: String {
-        changes.map { change in
+        // The server's configuration first (what a person reads), then the files.
+        let ordered = changes.filter { !isFile($0.path) } + changes.filter { isFile($0.path) }
+        return ordered.map { change in
             let state = change.kind == .create ? "new" : "replaced, the old one kept in the backup"
             if change.path.hasSuffix(".pfx") { return "+++ \(change.path) (\(state); PKCS#12 with the key, mode 0600)\n" }
             if change.path == files.key { return "+++ \(change.path) (\(state); the key, mode 0600, contents not shown)\n" }
@@ -37,6 +39,10 @@ public struct Installed: DraftChange {
             }
             return change.diff
         }.joined()
+    }
+
+    private func isFile(_ path: String) -> Bool {
+        [files.certificate, files.chain, files.fullChain, files.key].contains(path) || path.hasSuffix(".pfx")
     }
 
     public var verified: Bool { live?.verdict == .ok || live?.verdict == .expiring }
@@ -50,6 +56,10 @@ public struct Installed: DraftChange {
 
     public var summary: Localized {
         if dryRun { return Localized("変更の予定 (まだ何も変えていません)", "What would change (nothing was changed)") }
+        if let pfxPassword {
+            return Localized("PFX を \(places.first ?? "") に書きました。パスワード (一度だけ表示、どこにも保存していません): \(pfxPassword)",
+                             "Wrote the PFX to \(places.first ?? ""). Its password (shown once, kept nowhere): \(pfxPassword)")
+        }
         guard let live else {
             return Localized("ファイルを \(files.fullChain) などに書きました", "Wrote the files (\(files.fullChain) and the rest)")
         }

@@ -1,15 +1,28 @@
 import CertWizardCore
+import CertWizardPKI
+import Installers
+import Issuers
+import X509
 
 /// Where an operation started from a screen works: the draft's key folder, the day, the data folder.
 public struct OperationEnvironment: Sendable {
     public let keysDirectory: String
     public let today: CalendarDate
     public let dataHome: String?
+    /// The draft's name (its installations' backups are kept under it).
+    public let draftName: String
 
-    public init(keysDirectory: String, today: CalendarDate, dataHome: String?) {
+    public init(keysDirectory: String, today: CalendarDate, dataHome: String?, draftName: String = "default") {
         self.keysDirectory = keysDirectory
         self.today = today
         self.dataHome = dataHome
+        self.draftName = draftName
+    }
+
+    /// The demo issuer's root, when this data folder has one: demo certificates verify against it.
+    var demoAnchors: [Certificate] {
+        guard let dataHome, let bytes = try? AtomicFile.read(DataHome.join(dataHome, "demo-ca/root.crt")) else { return [] }
+        return (try? CertificateBundle.certificates(in: bytes)) ?? []
     }
 }
 
@@ -52,6 +65,36 @@ extension ScreenOperation {
             }
             return AnyOperation(AdvanceDemoReview(draft: draft, all: self == .demoAdvanceAll, today: today, dataHome: dataHome,
                                                   fallbackDirectory: environment.keysDirectory))
+        case .importCertificate:
+            guard let path = draft.issuance.importFrom?.trimmed, !path.isEmpty else {
+                throw .failed(Localized("受け取るファイル (通知メールか証明書) のパスを入れてください", "Enter the path of the file to receive (the notice mail or the certificate)"))
+            }
+            let bytes: [UInt8]
+            do { bytes = try AtomicFile.read(path) } catch { throw .unreadable(error.message) }
+            guard bytes.count <= 4 << 20 else { throw .unreadable(Localized("\(path) は大きすぎます", "\(path) is too large")) }
+            return AnyOperation(ImportCertificate(input: bytes, source: path, draft: draft, today: today, anchors: environment.demoAnchors,
+                                                  fallbackDirectory: environment.keysDirectory))
+        case .previewInstall, .install:
+            guard let dataHome = environment.dataHome else { throw .failed(Localized("データフォルダがありません", "No data folder")) }
+            let kind = draft.installation.server.flatMap { ServerControl.Kind(rawValue: $0.rawValue) } ?? ServerControl.kind(for: draft.csr.serverSoftware?.rawValue)
+            let options = InstallCertificate.Options(server: ServerControl(kind: kind, config: draft.installation.configPath?.nonEmpty),
+                                                     dest: draft.installation.destination?.nonEmpty, listen: draft.installation.listen?.nonEmpty,
+                                                     dryRun: self == .previewInstall)
+            return AnyOperation(InstallCertificate(draft: draft, draftName: environment.draftName, options: options, anchors: environment.demoAnchors,
+                                                   today: today, dataHome: dataHome))
+        case .verifyInstallation:
+            let cn = draft.csr.commonName ?? ""
+            let address = draft.installation.listen?.nonEmpty.flatMap(InstallCertificate.localAddress) ?? (cn, 443)
+            let name = cn.hasPrefix("*.") ? "www." + cn.dropFirst(2) : cn
+            return AnyOperation(VerifyServer(host: address.host, port: address.port, serverName: name, draft: draft, anchors: environment.demoAnchors, today: today))
+        case .placeSeal:
+            guard let snippet = SiteSeal.demoSnippet(for: draft) else { throw .failed(SiteSeal.whereToGet) }
+            return AnyOperation(PlaceSeal(draft: draft, snippet: snippet, checkURL: nil, today: today, fallbackDirectory: environment.keysDirectory))
         }
     }
+}
+
+extension String {
+    /// nil for an empty or blank answer.
+    var nonEmpty: String? { trimmed.isEmpty ? nil : trimmed }
 }

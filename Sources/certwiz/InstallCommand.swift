@@ -98,9 +98,7 @@ struct InstallCommand: ParsableCommand {
         print(installed.summary.local)
         for place in installed.places { print(L("  変更: ", "  changed: ") + place) }
         for line in installed.lines { print("  " + line) }
-        if let password = installed.pfxPassword {
-            print(L("  PFX のパスワード (一度だけ表示します。どこにも保存していません): ", "  The PFX password (shown once; it is kept nowhere): ") + password)
-        }
+
         if let backup = installed.backup { print(L("  バックアップ: ", "  backup: ") + backup) }
         if let live = installed.live {
             for problem in live.problems { print("  \(problem.code)  \(problem.message.local)") }

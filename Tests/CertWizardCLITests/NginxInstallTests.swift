@@ -196,7 +196,7 @@ import TestSupport
 
         let legacy = try cli.run("install", "--draft", "site", "--server", "iis", "--dest", cli.home + "/legacy", "--legacy-pfx", "--yes")
         #expect(legacy.status == 0, "\(legacy.stderr)")
-        let line = try #require(legacy.stdout.split(separator: "\n").first { $0.contains("The PFX password") })
+        let line = try #require(legacy.stdout.split(separator: "\n").first { $0.contains("Its password (shown once") })
         let password = String(line.split(separator: " ").last ?? "")
         #expect(password.count == 24)
         let old = try cli.openssl(["pkcs12", "-info", "-in", cli.home + "/legacy/www.example.co.jp.pfx", "-passin", "pass:" + password, "-noout"])

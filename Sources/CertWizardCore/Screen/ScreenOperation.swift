@@ -7,4 +7,10 @@ public enum ScreenOperation: String, CaseIterable, Sendable {
     case submit
     case demoAdvance = "demo-advance"
     case demoAdvanceAll = "demo-advance-all"
+    case importCertificate = "import-certificate"
+    /// Shows what installing would change (the diff); the applicant then says yes to `install`.
+    case previewInstall = "preview-install"
+    case install
+    case verifyInstallation = "verify-installation"
+    case placeSeal = "place-seal"
 }

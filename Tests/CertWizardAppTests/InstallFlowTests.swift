@@ -1,0 +1,62 @@
+import CertWizardCore
+@testable import CertWizardApp
+import Foundation
+import Operations
+import Screens
+import TerminalUI
+import Testing
+import TestSupport
+
+/// The installation screen with a real nginx: the diff is shown first, `y` installs, reloads and
+/// checks the live server, any other key changes nothing.
+@Suite struct InstallFlowTests {
+    @Test func theDiffIsShownFirstAndYInstallsChecksAndRecords() throws {
+        let folder = TemporaryFolder("certwiz-install-flow")
+        let actions = TestActions(keysDirectory: folder.path + "/keys/site", today: testToday, dataHome: folder.path)
+        var draft = sampleDraft(.new)
+        draft.domainCheck.whoisMatches = false
+        draft.domainCheck.method = .approverEmail
+        draft.domainCheck.approverEmail = "admin@example.co.jp"
+        var state = openedState(draft)
+        #expect(state.update(.finished(.makeKeyAndCSR, actions.change(.makeKeyAndCSR, on: state.draft))) == [.save])
+        #expect(state.update(.finished(.submit, actions.change(.submit, on: state.draft))) == [.save])
+        #expect(state.update(.finished(.demoAdvanceAll, actions.change(.demoAdvanceAll, on: state.draft))) == [.save])
+        #expect(state.draft.issuance.certificatePath != nil)
+
+        let port = try freeLocalPort(), other = try freeLocalPort()
+        let nginx = try NginxServer(in: folder.path + "/nginx", http: "    server { listen 127.0.0.1:\(other); return 200 'ok'; }")
+        try nginx.start(waitingFor: other)
+        defer { nginx.stop() }
+        state.draft.installation.server = .nginx
+        state.draft.installation.configPath = nginx.configPath
+        state.draft.installation.destination = folder.path + "/ssl"
+        state.draft.installation.listen = "127.0.0.1:\(port)"
+
+        show(&state, "installation")
+        focus(&state, on: .action(.previewInstall))
+        #expect(press(&state, .enter) == [.run(.previewInstall)])
+        #expect(state.update(.finished(.previewInstall, actions.change(.previewInstall, on: state.draft))) == [])
+        guard case .confirmInstall(let lines)? = state.overlay else { Issue.record("no preview: \(String(describing: state.status))"); return }
+        #expect(lines.contains("+    listen 127.0.0.1:\(port) ssl;") && lines.contains("$ nginx -s reload -c \(nginx.configPath)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/ssl"), "the preview changes nothing")
+        let frame = WizardView.render(state, size: Size(width: 100, height: 30))
+        #expect(frame.text.contains("Install and reload the server?"))
+
+        // Any other key: nothing changes.
+        press(&state, .character("n"))
+        #expect(state.overlay == nil && state.status?.text.en == "Nothing was changed")
+
+        press(&state, .enter)
+        _ = state.update(.finished(.previewInstall, actions.change(.previewInstall, on: state.draft)))
+        #expect(press(&state, .character("y")) == [.run(.install)])
+        #expect(state.update(.finished(.install, actions.change(.install, on: state.draft))) == [.save])
+        #expect(state.status?.text.en.hasPrefix("Installed: 127.0.0.1:\(port) sends this certificate and its chain") == true, "\(String(describing: state.status))")
+        #expect(state.draft.installation.certificateInstalled == true && state.draft.timeline.last?.event == "installed")
+        #expect(StatusReport(draft: state.draft, today: testToday).line(.installation)?.state == .done)
+
+        // The live check from the screen passes too.
+        let verified = actions.change(.verifyInstallation, on: state.draft)
+        guard case .success(let check) = verified else { Issue.record("\(verified)"); return }
+        #expect(check.summary.en.contains("sends the right certificate and chain"), "\(check.summary.en)")
+    }
+}
