@@ -93,7 +93,11 @@ struct InstallCommand: ParsableCommand {
             for command in installed.commands { print("$ " + command.joined(separator: " ")) }
             return
         }
-        let current = try installed.record(in: loaded)
+        // The server is changed already: a draft that refuses the record is a warning, not a failure.
+        var current = loaded
+        do { current = try installed.applied(to: loaded) } catch {
+            Output.note(L("インストールを下書きに記録できません: ", "could not record the installation in the draft: ") + error.message.local)
+        }
         if current != loaded { try? file.save(current, holding: lock) }
         print(installed.summary.local)
         for place in installed.places { print(L("  変更: ", "  changed: ") + place) }

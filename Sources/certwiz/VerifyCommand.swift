@@ -43,7 +43,10 @@ struct VerifyCommand: ParsableCommand {
         let check = try VerifyServer(host: target.host, port: target.port, serverName: name, draft: opened?.draft, anchors: anchors,
                                      warnDays: warnDays, today: CalendarDate.today()).runForCommand()
         if let opened {
-            let updated = try check.record(in: opened.draft)
+            var updated = opened.draft
+            do { updated = try check.applied(to: opened.draft) } catch {
+                Output.note(L("インストールを下書きに記録できません: ", "could not record the installation in the draft: ") + error.message.local)
+            }
             if updated != opened.draft { try? opened.file.save(updated, holding: opened.lock) }
         }
         if json {

@@ -80,6 +80,48 @@ import TestSupport
         #expect(rolledBack.installation.certificateInstalled == nil && rolledBack.timeline.last?.event == "installation-rolled-back")
     }
 
+    @Test func aRenewalReplacesKeyAndCertificateTogetherAndKeepsThePreviousInTheBackup() throws {
+        _ = try issuedDraft()
+        let port = try freeLocalPort(), other = try freeLocalPort()
+        let nginx = try NginxServer(in: cli.home + "/nginx", http: "    server { listen 127.0.0.1:\(other); return 200; }")
+        try nginx.start(waitingFor: other)
+        defer { nginx.stop() }
+        let install = ["--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--listen", "127.0.0.1:\(port)", "--yes"]
+        #expect(try cli.run(args: ["install", "--draft", "site"] + install).status == 0)
+        let firstKey = try Data(contentsOf: URL(fileURLWithPath: dest + "/www.example.co.jp.key"))
+        let site = cli.home + "/nginx/conf.d/certwiz-www.example.co.jp.conf"
+        let config = try String(contentsOfFile: site, encoding: .utf8)
+
+        #expect(try cli.run("new", "--type", "renewal", "--from", "site", "renew").status == 0)
+        #expect(try cli.run("csr", "new", "--draft", "renew").status == 0)
+        // A renewal is applied for from 30 days after the current certificate was issued.
+        let later = CalendarDate.today().adding(days: 35).iso8601
+        #expect(try cli.run("set", "--draft", "renew", "payment.plannedDate=" + CalendarDate.today().adding(days: 36).iso8601).status == 0)
+        let submitted = try cli.run("submit", "--draft", "renew", "--today", later)
+        #expect(submitted.status == 0, "\(submitted.stdout)\(submitted.stderr)")
+        #expect(try cli.run("demo", "advance", "--draft", "renew", "--all", "--today", later).status == 0)
+        let renewed = try cli.run(args: ["install", "--draft", "renew", "--today", later] + install)
+        #expect(renewed.status == 0, "\(renewed.stdout)\(renewed.stderr)")
+        // The same places: the configuration is not touched, key and certificate change together.
+        #expect(try String(contentsOfFile: site, encoding: .utf8) == config)
+        let newKey = try Data(contentsOf: URL(fileURLWithPath: dest + "/www.example.co.jp.key"))
+        #expect(newKey != firstKey)
+        let renewal = try DraftCodec.decode(Array(try cli.read("renew.json").utf8))
+        let keyFile = try Data(contentsOf: URL(fileURLWithPath: try #require(renewal.csr.keyPath)))
+        #expect(newKey == keyFile)
+        // The previous key and certificate are in the renewal's backup.
+        let backups = cli.home + "/data/certwiz/backups/renew"
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: backups).first)
+        let saved = try FileManager.default.contentsOfDirectory(atPath: backups + "/" + folder)
+        #expect(saved.contains { $0.hasSuffix("www.example.co.jp.key") } && saved.contains { $0.hasSuffix("www.example.co.jp.fullchain.crt") }, "\(saved)")
+        let backedKey = try Data(contentsOf: URL(fileURLWithPath: backups + "/" + folder + "/" + (saved.first { $0.hasSuffix(".key") } ?? "")))
+        #expect(backedKey == firstKey)
+        #expect(try servedSubject(port).verified)
+        let verify = try cli.run("verify", "127.0.0.1:\(port)", "--servername", "www.example.co.jp", "--draft", "renew", "--ca-file", root)
+        #expect(verify.status == 0 && verify.stdout.contains("the draft's certificate: yes"), "\(verify.stdout)")
+        #expect(try DraftCodec.decode(Array(try cli.read("renew.json").utf8)).installation.installedOn == CalendarDate(iso8601: later))
+    }
+
     @Test func anExistingBlockKeepsEveryByteButItsTwoCertificatePaths() throws {
         _ = try issuedDraft()
         let port = try freeLocalPort()
