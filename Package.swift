@@ -45,6 +45,14 @@ let package = Package(
         // Server configuration: reading nginx and Apache configs as the servers do, planning the
         // smallest edit that installs a certificate, diffs, backups. No processes run here.
         .target(name: "Installers", dependencies: ["CertWizardCore"]),
+        // An RFC 8555 client (accounts with External Account Binding, orders, challenges, the
+        // certificate chain) and its http-01 responder, on swift-nio, swift-nio-ssl and swift-crypto.
+        .target(
+            name: "ACME",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
         // Typed effects shared by the wizard, plain mode and the CLI: each thing certwiz does to
         // the world, its time limit and cancel, and the one process runner. No terminal here.
         .target(
@@ -83,6 +91,8 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
+        .testTarget(name: "ACMETests", dependencies: ["ACME", "TestSupport", .product(name: "X509", package: "swift-certificates"),
+                                                     .product(name: "Crypto", package: "swift-crypto"), .product(name: "SwiftASN1", package: "swift-asn1")]),
         .testTarget(name: "InstallersTests", dependencies: ["Installers", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Installers", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "CertWizardAppTests", dependencies: ["CertWizardApp", "CertWizardCore", "CertWizardPKI", "Operations", "Screens", "TerminalUI", "TestSupport"],

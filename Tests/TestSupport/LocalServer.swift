@@ -41,13 +41,18 @@ public func waitUntilListening(_ port: Int, seconds: Double = 10) -> Bool {
 /// A program run in the background for a test (openssl s_server), stopped by its PID.
 public final class BackgroundProgram {
     public let process: Process
-    public let output = Pipe()
+    /// Everything it printed, in a file: a pipe nobody reads would fill and stop the program.
+    public let outputPath = NSTemporaryDirectory() + "certwiz-program-" + UUID().uuidString
+    public var outputText: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
-    public init(_ program: String, _ arguments: [String], in directory: String? = nil) throws {
+    public init(_ program: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardOutput = output
         process.standardError = output
         process.standardInput = Pipe()
@@ -64,7 +69,10 @@ public final class BackgroundProgram {
         process.waitUntilExit()
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(atPath: outputPath)
+    }
 }
 
 /// A daemon the test started (nginx, apache2) that wrote its PID to `pidFile`: stopped by that PID.
