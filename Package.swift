@@ -57,9 +57,9 @@ let package = Package(
         // the world, its time limit and cancel, and the one process runner. No terminal here.
         .target(
             name: "Operations",
-            dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", "Installers", .product(name: "Subprocess", package: "swift-subprocess"),
+            dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", "Installers", "ACME", .product(name: "Subprocess", package: "swift-subprocess"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOTLS", package: "swift-nio"),
-                           .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "SwiftASN1", package: "swift-asn1"),
                            .product(name: "X509", package: "swift-certificates")]
         ),
         // ncurses, behind one adapter: the system library, and C for its macros and for
@@ -80,6 +80,7 @@ let package = Package(
                 "CertWizardPKI",
                 "Issuers",
                 "Operations",
+                "ACME",
                 "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "X509", package: "swift-certificates"),

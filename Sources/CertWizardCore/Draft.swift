@@ -25,6 +25,8 @@ public struct Draft: Codable, Equatable, Sendable {
     public var phoneVerification = PhoneVerification()
     public var issuance = Issuance()
     public var installation = Installation()
+    /// For `order.issuer` = `acme`: the CA's directory, the challenge, and the order as the CA last said.
+    public var acme = ACMESettings()
     public var timeline: [TimelineEvent] = []
 
     public init(applicationType: ApplicationType? = nil) {
@@ -34,7 +36,7 @@ public struct Draft: Codable, Equatable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, applicationType, organization, csr, currentCertificate, reissue,
              applicantInCharge, technicalContact, order, payment, domainCheck, organizationCheck, documents,
-             phoneVerification, issuance, installation, timeline
+             phoneVerification, issuance, installation, acme, timeline
     }
 
     public init(from decoder: Decoder) throws {
@@ -56,6 +58,7 @@ public struct Draft: Codable, Equatable, Sendable {
         phoneVerification = try c.decodeIfPresent(PhoneVerification.self, forKey: .phoneVerification) ?? .init()
         issuance = try c.decodeIfPresent(Issuance.self, forKey: .issuance) ?? .init()
         installation = try c.decodeIfPresent(Installation.self, forKey: .installation) ?? .init()
+        acme = try c.decodeIfPresent(ACMESettings.self, forKey: .acme) ?? .init()
         timeline = try c.decodeIfPresent([TimelineEvent].self, forKey: .timeline) ?? []
     }
 
@@ -81,6 +84,7 @@ public struct Draft: Codable, Equatable, Sendable {
         try section(phoneVerification, PhoneVerification(), .phoneVerification)
         try section(issuance, Issuance(), .issuance)
         try section(installation, Installation(), .installation)
+        try section(acme, ACMESettings(), .acme)
         if !timeline.isEmpty { try c.encode(timeline, forKey: .timeline) }
     }
 }
@@ -309,6 +313,23 @@ public struct Issuance: Codable, Equatable, Sendable {
     public var certificatePath: String?
     public var chainPath: String?
     public var serialNumber: String?
+    public init() {}
+}
+
+/// How an ACME order's names are proven.
+public enum ACMEChallengeType: String, Codable, Sendable, CaseIterable {
+    case http01 = "http-01"
+    case dns01 = "dns-01"
+}
+
+/// An ACME issuer (RFC 8555 with External Account Binding): where, how, and the order's state.
+/// The account's key and its HMAC key are never here (the account lives in the data folder).
+public struct ACMESettings: Codable, Equatable, Sendable {
+    public var directory: String?
+    public var challenge: ACMEChallengeType?
+    public var orderURL: String?
+    /// pending, ready, processing, valid or invalid, as the CA last said.
+    public var orderStatus: String?
     public init() {}
 }
 

@@ -17,6 +17,16 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("下書きの名前かパス", "A draft's name or path"), valueName: "NAME|PATH")) var draft: String?
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
+    @Option(name: .customLong("http-port"), help: ArgumentHelp(L("ACME: http-01 に certwiz が答えるポート (既定 80)", "ACME: the port certwiz answers http-01 on (default 80)"), valueName: "N"))
+    var httpPort: Int?
+    @Option(help: ArgumentHelp(L("ACME: http-01 の答えを置く Web サーバの公開フォルダ", "ACME: the web server's document root to put the http-01 answers in"), valueName: "DIR"))
+    var webroot: String?
+    @OptionGroup var trust: TrustAnchorOptions
+
+    func validate() throws {
+        if httpPort != nil, webroot != nil { throw ValidationError(L("--http-port と --webroot はどちらか一つです", "give --http-port or --webroot, not both")) }
+        if let httpPort, !(1...65535).contains(httpPort) { throw ValidationError(L("--http-port は 1 から 65535 です", "--http-port is 1 to 65535")) }
+    }
 
     func run() throws {
         let day = today ?? CalendarDate.today()
@@ -27,6 +37,22 @@ struct SubmitCommand: ParsableCommand {
             print(FindingReport(findings: errors, draftPath: file.path, step: ProcedureStep.current(for: loaded, findings: findings)).text)
             Output.error(L("エラーがあるため申請しませんでした", "not submitted: the draft has errors"))
             throw ExitCode(ExitStatus.failed)
+        }
+        if loaded.order.issuer == "acme" {
+            let responder: SubmitACMEOrder.Responder = webroot.map { .webroot($0) } ?? .port(httpPort ?? 80)
+            let store = ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))
+            let fallback = DraftStore(environment: processEnvironment).keysDirectory(draft: file.name)
+            let ordered = try SubmitACMEOrder(draft: loaded, today: day, responder: responder, trustPEM: try trust.caFile.map { try InputBytes.read($0) },
+                                              store: store, fallbackDirectory: fallback).runForCommand()
+            let recorded = try ordered.record(in: loaded)
+            do { try file.save(recorded, holding: lock) } catch {
+                Output.error(error.message.local)
+                throw ExitCode(ExitStatus.failed)
+            }
+            print(ordered.summary.local)
+            if ordered.certificatePath == nil { throw ExitCode(ExitStatus.failed) }
+            print(L("次にすること: ", "Next: ") + StatusReport(draft: recorded, today: day).nextAction.local)
+            return
         }
         let submitted = try SubmitApplication(draft: loaded, today: day).runForCommand()
         let recorded = try submitted.record(in: loaded)

@@ -208,7 +208,11 @@ public enum DraftFields {
         DraftField("installation.certificateInstalled", \.installation.certificateInstalled),
         DraftField("installation.intermediateInstalled", \.installation.intermediateInstalled),
         DraftField("installation.sealInstalled", \.installation.sealInstalled),
-        DraftField("installation.installedOn", \.installation.installedOn),    ]
+        DraftField("installation.installedOn", \.installation.installedOn),
+        DraftField("acme.directory", \.acme.directory),
+        DraftField("acme.challenge", \.acme.challenge),
+        DraftField("acme.orderURL", \.acme.orderURL),
+        DraftField("acme.orderStatus", \.acme.orderStatus),    ]
 
     private static let byPath = Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) })
     // Immutable after its lazy start; key paths are values.

@@ -1,0 +1,50 @@
+import CertWizardCore
+import Foundation
+import Testing
+import TestSupport
+
+/// `certwiz acme register` and `certwiz submit` with an ACME issuer: a real pebble on 127.0.0.1
+/// (EAB required, mock DNS answering 127.0.0.1), certwiz's own http-01 responder or a webroot.
+@Suite struct ACMESubmitTests {
+    let cli = CertWizProcess()
+
+    @Test func registerWithEABThenSubmitGetsTheCertificateForTheDraftsKey() throws {
+        let pebble = try PebbleServer(in: cli.home + "/pebble")
+        defer { pebble.stop() }
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("set", "--draft", "site", "order.issuer=acme", "acme.directory=\(pebble.directoryURL)", "acme.challenge=http-01").status == 0)
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+
+        let noAccount = try cli.run("submit", "--draft", "site", "--http-port", "\(pebble.httpPort)", "--ca-file", pebble.tlsCertificatePath)
+        #expect(noAccount.status == 1 && noAccount.stderr.contains("certwiz acme register"), "\(noAccount.stdout)\(noAccount.stderr)")
+
+        // Without the binding the CA refuses, in its own words.
+        let unbound = try cli.run("acme", "register", "--directory", pebble.directoryURL, "--ca-file", pebble.tlsCertificatePath)
+        #expect(unbound.status == 1 && unbound.stderr.contains("externalAccountRequired"), "\(unbound.stderr)")
+
+        let hmacFile = cli.home + "/eab-hmac"
+        try (PebbleServer.eabHMACKey + "\n").write(toFile: hmacFile, atomically: true, encoding: .utf8)
+        let registered = try cli.run("acme", "register", "--directory", pebble.directoryURL, "--eab-kid", PebbleServer.eabKeyID,
+                                     "--eab-hmac-key-file", hmacFile, "--email", "admin@example.co.jp", "--ca-file", pebble.tlsCertificatePath)
+        #expect(registered.status == 0 && registered.stdout.contains("Registered the ACME account"), "\(registered.stdout)\(registered.stderr)")
+        // The account key is private; the HMAC key is nowhere in certwiz's files.
+        let acme = cli.home + "/data/certwiz/acme"
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: acme).first)
+        #expect(try FileManager.default.attributesOfItem(atPath: acme + "/" + folder + "/account.key")[.posixPermissions] as? Int == 0o600)
+        let everything = try FileManager.default.subpathsOfDirectory(atPath: cli.home + "/data").compactMap { try? String(contentsOfFile: cli.home + "/data/" + $0, encoding: .utf8) }.joined()
+        #expect(!everything.contains(PebbleServer.eabHMACKey))
+
+        let submitted = try cli.run("submit", "--draft", "site", "--http-port", "\(pebble.httpPort)", "--ca-file", pebble.tlsCertificatePath)
+        #expect(submitted.status == 0 && submitted.stdout.contains("Issued:"), "\(submitted.stdout)\(submitted.stderr)")
+        let draft = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+        #expect(draft.acme.orderStatus == "valid" && draft.order.orderNumber != nil && draft.issuance.issuedOn != nil)
+        #expect(draft.timeline.map(\.event) == ["submitted", "issued"])
+        let certificate = try #require(draft.issuance.certificatePath)
+        #expect(certificate == String(try #require(draft.csr.keyPath).dropLast(4)) + ".crt")
+        let certKey = try cli.openssl(["x509", "-in", certificate, "-noout", "-pubkey"]).output
+        let keyPub = try cli.openssl(["pkey", "-in", try #require(draft.csr.keyPath), "-pubout"]).output
+        #expect(certKey == keyPub, "finalized with the draft's CSR: the certificate carries the key made here")
+        let names = try cli.openssl(["x509", "-in", certificate, "-noout", "-ext", "subjectAltName"]).output
+        #expect(names.contains("DNS:www.example.co.jp"))
+    }
+}
