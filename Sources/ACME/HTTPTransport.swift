@@ -87,7 +87,8 @@ public struct HTTPTransport: Sendable {
         if let body { head.headers.add(name: "Content-Length", value: "\(body.count)") }
         channel.write(HTTPClientRequestPart.head(head), promise: nil)
         if let body { channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil) }
-        try await channel.writeAndFlush(HTTPClientRequestPart.end(nil))
+        // A failed write (the server hung up, the handshake failed) is reported by the collector with its real reason.
+        channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { done.fail($0) }
         return try await done.futureResult.get()
     }
 

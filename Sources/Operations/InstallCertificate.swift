@@ -157,21 +157,29 @@ public struct InstallCertificate: Operation {
             live = await Self.verify(address: address, serverName: materials.serverName, draft: draft, anchors: anchors, leaf: materials.order.leaf, today: today)
         }
         return Installed(dryRun: false, server: server.kind, files: files, changes: changes, places: places, commands: commands,
-                         lines: lines, backup: backup.folder, live: live, pfxPassword: shownPassword, today: today)
+                         lines: lines, backup: backup.folder, live: live, pfxPassword: shownPassword, asked: options, today: today)
     }
 
-    /// The handshake after a reload: the old workers may answer for a moment, so it is tried again briefly.
+    /// The handshake after a reload: the old workers may answer for a moment, so it is tried until
+    /// three in a row show the new certificate (or the attempts run out).
     static func verify(address: (host: String, port: Int), serverName: String, draft: Draft, anchors: [Certificate], leaf: Certificate, today: CalendarDate) async -> LiveCheck {
         var last: LiveCheck?
-        for attempt in 0..<10 {
-            if attempt > 0 { try? await Task.sleep(for: .milliseconds(300)) }
+        var inARow = 0
+        for attempt in 0..<20 {
+            if attempt > 0 { try? await Task.sleep(for: .milliseconds(inARow > 0 ? 100 : 300)) }
             let check: LiveCheck
             do {
                 let handshake = try await TLSProbe.handshake(host: address.host, port: address.port, serverName: serverName, timeLimit: .seconds(5))
                 check = await LiveCheck.judge(handshake, address: "\(address.host):\(address.port)", serverName: serverName, draft: draft,
                                               anchors: anchors, warnDays: 0, now: Date(), today: today)
-                if handshake.chain.first == leaf { return check }
+                if handshake.chain.first == leaf {
+                    inARow += 1
+                    if inARow == 3 { return check }
+                } else {
+                    inARow = 0
+                }
             } catch {
+                inARow = 0
                 check = LiveCheck(address: "\(address.host):\(address.port)", serverName: serverName, reachable: false, unreachableReason: error.message)
             }
             last = check

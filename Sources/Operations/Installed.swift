@@ -23,6 +23,8 @@ public struct Installed: DraftChange {
     public let live: LiveCheck?
     /// IIS: the PFX password certwiz made up, to be shown once (it is kept nowhere).
     public let pfxPassword: String?
+    /// What was asked (`--config`, `--dest`, `--listen`), kept in the draft so a renewal installs the same way.
+    var asked: InstallCertificate.Options? = nil
     let today: CalendarDate
 
     /// The changes as a diff: configuration in full; certificate files by name; a key's contents never.
@@ -48,6 +50,13 @@ public struct Installed: DraftChange {
     public var verified: Bool { live?.verdict == .ok || live?.verdict == .expiring }
 
     public func applied(to draft: Draft) throws(ChangeRefused) -> Draft {
+        var draft = draft
+        if !dryRun, let asked {
+            draft.installation.server = InstallServer(rawValue: asked.server.kind.rawValue)
+            draft.installation.configPath = asked.server.config ?? draft.installation.configPath
+            draft.installation.destination = asked.dest ?? files.certificate.split(separator: "/").dropLast().joined(separator: "/").withLeadingSlash
+            draft.installation.listen = asked.listen ?? draft.installation.listen
+        }
         guard !dryRun, verified, ApplicationEvent.installed.recordedDate(in: draft) == nil, draft.issuance.issuedOn != nil else { return draft }
         do { return try ApplicationEvent.installed.apply(to: draft, on: today, .init(note: "\(server.rawValue): \(places.joined(separator: ", "))")) } catch {
             throw ChangeRefused(error.message)
@@ -70,4 +79,8 @@ public struct Installed: DraftChange {
         return Localized("設定を変えて再読み込みしましたが、\(live.address) の確認が通りません。certwiz install --rollback で戻せます",
                          "The configuration was changed and reloaded, but \(live.address) does not pass the check; certwiz install --rollback undoes it")
     }
+}
+
+extension String {
+    var withLeadingSlash: String { hasPrefix("/") ? self : "/" + self }
 }

@@ -22,7 +22,7 @@ struct CertWiz: ParsableCommand {
                 """),
             version: certwizVersion,
             subcommands: [WizardCommand.self, DraftsCommand.self, ValidateCommand.self, NewCommand.self, SetCommand.self, RemoveCommand.self,
-                          CSRCommand.self, CertCommand.self, SubmitCommand.self, StatusCommand.self, SheetCommand.self, RecordCommand.self, ImportCommand.self, InstallCommand.self, VerifyCommand.self, SealCommand.self, ACMECommand.self, ReissueCommand.self, DemoCommand.self],
+                          CSRCommand.self, CertCommand.self, SubmitCommand.self, StatusCommand.self, SheetCommand.self, RecordCommand.self, ImportCommand.self, InstallCommand.self, VerifyCommand.self, SealCommand.self, ACMECommand.self, RenewCommand.self, ReissueCommand.self, DemoCommand.self],
             defaultSubcommand: WizardCommand.self
         )
 

@@ -10,7 +10,7 @@ import TestSupport
 /// The installation screen with a real nginx: the diff is shown first, `y` installs, reloads and
 /// checks the live server, any other key changes nothing.
 @Suite struct InstallFlowTests {
-    @Test func theDiffIsShownFirstAndYInstallsChecksAndRecords() throws {
+    @Test func theDiffIsShownFirstAndYInstallsChecksAndRecords() async throws {
         let folder = TemporaryFolder("certwiz-install-flow")
         let actions = TestActions(keysDirectory: folder.path + "/keys/site", today: testToday, dataHome: folder.path)
         var draft = sampleDraft(.new)
@@ -35,7 +35,7 @@ import TestSupport
         show(&state, "installation")
         focus(&state, on: .action(.previewInstall))
         #expect(press(&state, .enter) == [.run(.previewInstall)])
-        #expect(state.update(.finished(.previewInstall, actions.change(.previewInstall, on: state.draft))) == [])
+        #expect(state.update(.finished(.previewInstall, await actions.changeAwaiting(.previewInstall, on: state.draft))) == [])
         guard case .confirmInstall(let lines)? = state.overlay else { Issue.record("no preview: \(String(describing: state.status))"); return }
         #expect(lines.contains("+    listen 127.0.0.1:\(port) ssl;") && lines.contains("$ nginx -s reload -c \(nginx.configPath)"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/ssl"), "the preview changes nothing")
@@ -47,15 +47,15 @@ import TestSupport
         #expect(state.overlay == nil && state.status?.text.en == "Nothing was changed")
 
         press(&state, .enter)
-        _ = state.update(.finished(.previewInstall, actions.change(.previewInstall, on: state.draft)))
+        _ = state.update(.finished(.previewInstall, await actions.changeAwaiting(.previewInstall, on: state.draft)))
         #expect(press(&state, .character("y")) == [.run(.install)])
-        #expect(state.update(.finished(.install, actions.change(.install, on: state.draft))) == [.save])
+        #expect(state.update(.finished(.install, await actions.changeAwaiting(.install, on: state.draft))) == [.save])
         #expect(state.status?.text.en.hasPrefix("Installed: 127.0.0.1:\(port) sends this certificate and its chain") == true, "\(String(describing: state.status))")
         #expect(state.draft.installation.certificateInstalled == true && state.draft.timeline.last?.event == "installed")
         #expect(StatusReport(draft: state.draft, today: testToday).line(.installation)?.state == .done)
 
         // The live check from the screen passes too.
-        let verified = actions.change(.verifyInstallation, on: state.draft)
+        let verified = await actions.changeAwaiting(.verifyInstallation, on: state.draft)
         guard case .success(let check) = verified else { Issue.record("\(verified)"); return }
         #expect(check.summary.en.contains("sends the right certificate and chain"), "\(check.summary.en)")
     }

@@ -41,6 +41,16 @@ struct TestActions {
         do { return OperationRunner.wait(try operation.operation(for: draft, in: environment)) } catch { return .failure(error) }
     }
 
+    /// The same, awaited without holding a thread of the test process's small pool: operations that
+    /// run programs (nginx -t) need that pool, and the blocking CLI suites may hold the rest of it.
+    func changeAwaiting(_ operation: ScreenOperation, on draft: Draft) async -> Result<AnyChange, OperationFailure> {
+        let work: AnyOperation
+        do { work = try operation.operation(for: draft, in: environment) } catch { return .failure(error) }
+        let handle = OperationRunner.start(work)
+        while handle.result == nil { try? await Task.sleep(for: .milliseconds(20)) }
+        return handle.result!
+    }
+
     /// The draft after the operation and what the applicant is told; or why it could not be done.
     func perform(_ operation: ScreenOperation, on draft: Draft) -> Result<(Draft, Localized), Localized> {
         switch change(operation, on: draft) {

@@ -48,3 +48,53 @@ import TestSupport
         #expect(names.contains("DNS:www.example.co.jp"))
     }
 }
+
+/// `certwiz renew --auto`: a draft that is not due is left alone; a due one is renewed with a new
+/// key over ACME and installed again the way certwiz installed it, verified on the live server.
+@Suite struct AutoRenewalTests {
+    let cli = CertWizProcess()
+
+    @Test func notDueIsLeftAloneAndDueIsRenewedWithANewKeyAndInstalledAgain() throws {
+        let pebble = try PebbleServer(in: cli.home + "/pebble")
+        defer { pebble.stop() }
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("set", "--draft", "site", "order.issuer=acme", "acme.directory=\(pebble.directoryURL)").status == 0)
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        let hmacFile = cli.home + "/eab-hmac"
+        try PebbleServer.eabHMACKey.write(toFile: hmacFile, atomically: true, encoding: .utf8)
+        let ca = ["--ca-file", pebble.tlsCertificatePath]
+        #expect(try cli.run(args: ["acme", "register", "--directory", pebble.directoryURL, "--eab-kid", PebbleServer.eabKeyID, "--eab-hmac-key-file", hmacFile] + ca).status == 0)
+        #expect(try cli.run(args: ["submit", "--draft", "site", "--http-port", "\(pebble.httpPort)"] + ca).status == 0)
+
+        // Installed into a real nginx with certwiz: a renewal installs the same way.
+        let port = try freeLocalPort(), other = try freeLocalPort()
+        let nginx = try NginxServer(in: cli.home + "/nginx", http: "    server { listen 127.0.0.1:\(other); return 200; }")
+        try nginx.start(waitingFor: other)
+        defer { nginx.stop() }
+        // pebble's chain ends at a root only its management interface gives; with pebble's own
+        // HTTPS certificate it is what --ca-file trusts.
+        let root = cli.home + "/pebble-root.pem"
+        let site = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+        try (try pebble.issuingRoot() + (try String(contentsOfFile: pebble.tlsCertificatePath, encoding: .utf8))).write(toFile: root, atomically: true, encoding: .utf8)
+        let install = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", cli.home + "/ssl",
+                                  "--listen", "127.0.0.1:\(port)", "--yes", "--ca-file", root)
+        #expect(install.status == 0, "\(install.stdout)\(install.stderr)")
+
+        let early = try cli.run(args: ["renew", "--auto", "--draft", "site", "--http-port", "\(pebble.httpPort)"] + ca)
+        #expect(early.status == 0 && early.stdout.contains("site: not due"), "\(early.stdout)\(early.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.draftsDirectory).filter { $0.hasSuffix(".json") } == ["site.json"])
+
+        let later = "2031-01-01"
+        let due = try cli.run(args: ["renew", "--auto", "--all", "--today", later, "--http-port", "\(pebble.httpPort)", "--ca-file", root])
+        #expect(due.status == 0 && due.stdout.contains("site: renewed as site-renewal-\(later)") && due.stdout.contains("installed and verified"),
+                "\(due.stdout)\(due.stderr)")
+        let renewal = try DraftCodec.decode(Array(try cli.read("site-renewal-\(later).json").utf8))
+        #expect(renewal.applicationType == .renewal && renewal.issuance.issuedOn == CalendarDate(iso8601: later))
+        #expect(renewal.csr.publicKeyFingerprint != site.csr.publicKeyFingerprint, "a new key")
+        let served = try cli.run("verify", "127.0.0.1:\(port)", "--servername", "www.example.co.jp", "--draft", "site-renewal-\(later)", "--ca-file", root)
+        #expect(served.stdout.contains("the draft's certificate: yes"), "\(served.stdout)")
+        // Run again: nothing is due any more.
+        let again = try cli.run(args: ["renew", "--auto", "--all", "--today", later, "--http-port", "\(pebble.httpPort)", "--ca-file", root])
+        #expect(again.status == 0 && again.stdout.contains("site: renewed already"), "\(again.stdout)")
+    }
+}

@@ -9,6 +9,8 @@ public final class PebbleServer {
     public let tlsCertificatePath: String
     /// The port pebble validates http-01 on: the test's responder listens here.
     public let httpPort: Int
+    /// pebble's management interface: its issuing root is at `/roots/0`.
+    public let managementURL: String
     public static let eabKeyID = "kid-1"
     public static let eabHMACKey = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W"
     private let dns: BackgroundProgram
@@ -37,9 +39,18 @@ public final class PebbleServer {
         pebble = try BackgroundProgram("pebble", ["-config", directory + "/pebble.json", "-dnsserver", "127.0.0.1:\(dnsPort)"],
                                        environment: ["PEBBLE_VA_NOSLEEP": "1", "PEBBLE_WFE_NONCEREJECT": "20"])
         directoryURL = "https://127.0.0.1:\(port)/dir"
+        managementURL = "https://127.0.0.1:\(management)"
         guard waitUntilListening(port), waitUntilListening(dnsManagement) else {
             throw NginxServer.StartError(output: "pebble did not start: " + pebble.outputText + dns.outputText)
         }
+    }
+
+    /// pebble's issuing root (PEM), read from its management interface.
+    public func issuingRoot() throws -> String {
+        let script = "import ssl,sys,urllib.request; c=ssl.create_default_context(cafile=sys.argv[2]); print(urllib.request.urlopen(sys.argv[1], context=c).read().decode())"
+        let result = try run(["python3", "-c", script, managementURL + "/roots/0", tlsCertificatePath])
+        guard result.status == 0, result.output.contains("BEGIN CERTIFICATE") else { throw NginxServer.StartError(output: result.output) }
+        return result.output
     }
 
     public func stop() {

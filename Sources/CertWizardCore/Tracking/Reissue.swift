@@ -61,6 +61,13 @@ extension Draft {
         d.order.product = order.product
         d.order.licenses = order.licenses
         d.order.issuer = order.issuer
+        // An ACME issuer's directory and challenge, and where certwiz installed, carry over.
+        d.acme.directory = acme.directory
+        d.acme.challenge = acme.challenge
+        d.installation.server = installation.server
+        d.installation.configPath = installation.configPath
+        d.installation.destination = installation.destination
+        d.installation.listen = installation.listen
         d.payment.method = payment.method
         // How the domain is checked carries over; when it happened does not.
         d.domainCheck.whoisMatches = domainCheck.whoisMatches

@@ -1,0 +1,134 @@
+import ArgumentParser
+import CertWizardCore
+import CertWizardPKI
+import Installers
+import Operations
+
+/// `certwiz renew --auto`: renewals without a person, for cron or a systemd timer.
+struct RenewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renew",
+        abstract: L("期限の近い ACME の証明書を自動で更新する (cron / systemd タイマー用)", "Renew ACME certificates that are due, unattended (for cron or a systemd timer)"),
+        discussion: L("""
+            発行元が ACME の発行済みの下書きのうち、有効期間の残りが 3 分の 1 を切ったものを更新します: 更新の下書きを作り、新しい鍵と CSR を作り、注文し、certwiz でインストールした下書きなら同じ設定でインストール (検査・再読み込み・確認・失敗したら元に戻す) します。何も尋ねません。下書きごとに 1 行を出力します。
+            終了コード: 0 すべて問題なし (更新した・まだ不要)、1 更新かインストールに失敗した下書きがある、2 読めない下書きがある。
+            """, """
+            Renews every issued draft whose issuer is ACME and whose certificate has less than a third of its lifetime left: a renewal draft, a new key and CSR, the order, and, for a draft that certwiz installed, the same installation (check, reload, verify, restore on failure). Nothing is asked. One line per draft.
+            Exit codes: 0 all well (renewed or not due yet), 1 a renewal or installation failed, 2 a draft cannot be read.
+            """))
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: ArgumentHelp(L("尋ねずに実行する (必須)", "Run unattended (required)"))) var auto = false
+    @Option(help: ArgumentHelp(L("この下書きだけ", "Only this draft"), valueName: "NAME|PATH")) var draft: String?
+    @Flag(help: ArgumentHelp(L("すべての下書き", "Every draft"))) var all = false
+    @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Judge what is due as of this date (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
+    var today: CalendarDate?
+    @Option(name: .customLong("http-port"), help: ArgumentHelp(L("http-01 に答えるポート (既定 80)", "The port to answer http-01 on (default 80)"), valueName: "N"))
+    var httpPort: Int?
+    @Option(help: ArgumentHelp(L("http-01 の答えを置く公開フォルダ", "The document root for the http-01 answers"), valueName: "DIR")) var webroot: String?
+    @OptionGroup var trust: TrustAnchorOptions
+
+    func validate() throws {
+        guard auto else { throw ValidationError(L("--auto を付けてください (尋ねずに実行します)", "give --auto (it runs unattended)")) }
+        guard (draft == nil) != !all else { throw ValidationError(L("--draft か --all のどちらかを付けてください", "give --draft NAME or --all")) }
+        if httpPort != nil, webroot != nil { throw ValidationError(L("--http-port と --webroot はどちらか一つです", "give --http-port or --webroot, not both")) }
+    }
+
+    func run() throws {
+        let day = today ?? CalendarDate.today()
+        let store = DraftStore(environment: processEnvironment)
+        let home = DataHome.directory(environment: processEnvironment)
+        var files: [DraftFile] = []
+        var unreadable = false
+        if let draft {
+            files = [try DraftLocator().locate(draft)]
+        } else {
+            for listing in (try? store.list()) ?? [] {
+                if case .failure(let error) = listing.content {
+                    print("\(listing.file.name): " + L("読めません: ", "unreadable: ") + error.shortReason.local)
+                    unreadable = true
+                } else {
+                    files.append(listing.file)
+                }
+            }
+        }
+        var failed = false
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            do {
+                print("\(file.name): " + (try renew(file, day: day, store: store, home: home)))
+            } catch let failure as RenewalFailure {
+                print("\(file.name): " + L("失敗: ", "FAILED: ") + failure.message)
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(ExitStatus.failed) }
+        if unreadable { throw ExitCode(ExitStatus.unreadable) }
+    }
+
+    struct RenewalFailure: Error { let message: String }
+
+    /// One draft: renewed, not due, or why not; a failure throws `RenewalFailure`.
+    private func renew(_ file: DraftFile, day: CalendarDate, store: DraftStore, home: String) throws -> String {
+        let source: Draft
+        let lock: DraftLock
+        do { (source, lock) = try file.open() } catch { throw RenewalFailure(message: error.message.local) }
+        defer { lock.release() }
+        guard source.order.issuer == "acme", source.issuance.issuedOn != nil, let path = source.issuance.certificatePath else {
+            return L("対象外 (ACME で発行済みではありません)", "skipped (not issued over ACME)")
+        }
+        if let renewed = source.timeline.last(where: { $0.event == "renewed" }) {
+            return L("更新済み (\(renewed.note ?? ""))", "renewed already (\(renewed.note ?? ""))")
+        }
+        guard let bytes = try? AtomicFile.read(path), let leaf = try? CertificateBundle.certificates(in: bytes).first else {
+            throw RenewalFailure(message: L("証明書 \(path) を読めません", "cannot read the certificate \(path)"))
+        }
+        let fields = CurrentCertificateReader.fields(of: leaf)
+        guard let notBefore = fields.notBefore, let notAfter = fields.notAfter else { throw RenewalFailure(message: "no validity period") }
+        // Due when a third of the lifetime is left (ACME Renewal Information is not offered by every CA).
+        let due = notAfter.adding(days: -(notAfter.dayNumber - notBefore.dayNumber) / 3)
+        guard day >= due else { return L("まだ不要 (\(due) から更新、期限 \(notAfter))", "not due (renews from \(due); expires \(notAfter))") }
+
+        func fail(_ text: Localized) -> RenewalFailure { RenewalFailure(message: text.local) }
+        var renewal: Draft
+        do { renewal = try StartRenewal.draft(from: source, named: file.name, today: day) } catch { throw fail(error.message) }
+        var name = "\(file.name)-renewal-\(day.iso8601)"
+        var suffix = 1
+        while (try? store.locate(name)).map({ $0.exists }) == true { suffix += 1; name = "\(file.name)-renewal-\(day.iso8601)-\(suffix)" }
+        let keys = store.keysDirectory(draft: name)
+        let created: DraftFile
+        do { created = try store.create(name, renewal) } catch { throw fail(error.message) }
+        let (_, renewalLock): (Draft, DraftLock)
+        do { (_, renewalLock) = try created.open() } catch { throw fail(error.message) }
+        defer { renewalLock.release() }
+        func step<Op: Operations.Operation>(_ operation: Op) throws -> Op.Change {
+            switch OperationRunner.wait(operation) {
+            case .success(let change):
+                do { renewal = try change.applied(to: renewal) } catch { throw fail(error.message) }
+                try? created.save(renewal, holding: renewalLock)
+                return change
+            case .failure(let failure):
+                try? created.save(renewal, holding: renewalLock)
+                throw fail(failure.message)
+            }
+        }
+        do { _ = try step(try MakeKeyAndCSR(draft: renewal, directory: keys, today: day)) } catch let error as OperationFailure { throw fail(error.message) }
+        let responder: SubmitACMEOrder.Responder = webroot.map { .webroot($0) } ?? .port(httpPort ?? 80)
+        let trustPEM = try? trust.caFile.map { try InputBytes.read($0) }
+        let ordered = try step(SubmitACMEOrder(draft: renewal, today: day, responder: responder, trustPEM: trustPEM ?? nil,
+                                               store: ACMEAccountStore(dataHome: home), fallbackDirectory: keys))
+        guard let certificate = ordered.certificatePath else { throw fail(Localized("注文が \(ordered.status) です", "the order is \(ordered.status)")) }
+        var result = L("\(name) として更新しました (\(certificate))", "renewed as \(name) (\(certificate))")
+        // Installed by certwiz before: installed again the same way.
+        if let server = renewal.installation.server {
+            let options = InstallCertificate.Options(server: ServerControl(kind: ServerControl.Kind(rawValue: server.rawValue) ?? .files, config: renewal.installation.configPath),
+                                                     dest: renewal.installation.destination, listen: renewal.installation.listen)
+            let installed = try step(InstallCertificate(draft: renewal, draftName: name, options: options, anchors: (try? trust.anchors()) ?? [], today: day, dataHome: home))
+            guard installed.verified else { throw fail(Localized("インストールしましたが確認が通りません", "installed, but the live check does not pass")) }
+            result += L("、インストールして確認しました", "; installed and verified")
+        }
+        var marked = source
+        marked.timeline.append(TimelineEvent(date: day, event: "renewed", note: name))
+        try? file.save(marked, holding: lock)
+        return result
+    }
+}
