@@ -22,6 +22,15 @@ import TestSupport
         let unbound = try cli.run("acme", "register", "--directory", pebble.directoryURL, "--ca-file", pebble.tlsCertificatePath)
         #expect(unbound.status == 1 && unbound.stderr.contains("externalAccountRequired"), "\(unbound.stderr)")
 
+        // A wrong HMAC key: the CA's words, and no account saved.
+        let wrongFile = cli.home + "/eab-wrong"
+        try "bm90IHRoZSByaWdodCBrZXkgYXQgYWxsLCBzb3JyeQ\n".write(toFile: wrongFile, atomically: true, encoding: .utf8)
+        let wrong = try cli.run("acme", "register", "--directory", pebble.directoryURL, "--eab-kid", PebbleServer.eabKeyID,
+                                "--eab-hmac-key-file", wrongFile, "--ca-file", pebble.tlsCertificatePath)
+        #expect(wrong.status == 1 && wrong.stderr.contains("could not register the account") && wrong.stderr.contains("urn:ietf:params:acme:error"), "\(wrong.stderr)")
+        let saved = (try? FileManager.default.subpathsOfDirectory(atPath: cli.home + "/data/certwiz/acme")) ?? []
+        #expect(!saved.contains { $0.hasSuffix("account.json") })
+
         let hmacFile = cli.home + "/eab-hmac"
         try (PebbleServer.eabHMACKey + "\n").write(toFile: hmacFile, atomically: true, encoding: .utf8)
         let registered = try cli.run("acme", "register", "--directory", pebble.directoryURL, "--eab-kid", PebbleServer.eabKeyID,
