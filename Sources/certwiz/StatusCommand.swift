@@ -1,6 +1,7 @@
 import ArgumentParser
 import CertWizardApp
 import CertWizardCore
+import Operations
 
 /// `certwiz status`: where the application stands, step by step, with dates and what to do next.
 struct StatusCommand: ParsableCommand {
@@ -24,19 +25,42 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(L("記号を ASCII で表す", "Use ASCII marks"))) var ascii = false
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
+    @Flag(help: ArgumentHelp(L("ACME: 注文の状態を CA に尋ねる", "ACME: ask the CA for the order's real state"))) var refresh = false
+    @OptionGroup var trust: TrustAnchorOptions
 
     func run() throws {
         let day = today ?? CalendarDate.today()
-        let (file, loaded) = try DraftLocator().read(draft)
+        var (file, loaded) = try DraftLocator().read(draft)
+        var acme: ReadACMEOrder.OrderState?
+        if refresh, loaded.order.issuer == "acme" {
+            let (_, current, lock) = try DraftLocator().openForEditing(file.path)
+            let state = try ReadACMEOrder(draft: current, trustPEM: try trust.caFile.map { try InputBytes.read($0) },
+                                          store: ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))).runForCommand()
+            loaded = try state.record(in: current)
+            try? file.save(loaded, holding: lock)
+            lock.release()
+            acme = state
+        }
         let report = StatusReport(draft: loaded, today: day)
         if json {
-            Output.json(StatusJSON(draft: file.path, today: day, loaded, report))
+            Output.json(StatusJSON(draft: file.path, today: day, loaded, report, acme: acme))
             return
         }
         var heading = "\(L("下書き", "Draft")): \(file.path)"
         if let number = loaded.order.orderNumber { heading += "  " + L("注文番号 \(number)", "order \(number)") }
         print(heading)
         print(StatusText.lines(report, language: cliLanguage, ascii: ascii).joined(separator: "\n"))
+        if loaded.order.issuer == "acme" {
+            // The CA's side: what ACME shows, beside the steps the CA does once (pre-validation, the phone call).
+            print("")
+            print(L("ACME の注文: ", "ACME order: ") + (acme?.status ?? loaded.acme.orderStatus ?? L("まだありません", "none yet")) + (loaded.acme.orderURL.map { "  \($0)" } ?? ""))
+            for authorization in acme?.authorizations ?? [] {
+                print("  \(authorization.name): \(authorization.status)  (\(authorization.challenges.joined(separator: ", ")))")
+            }
+            if let acme { print(L("次にすること: ", "Next: ") + acme.next.local) }
+            print(L("組織の事前審査と電話確認は CA のポータルで一度行います (ACME の注文には含まれません)。",
+                    "The organization pre-validation and the phone call happen once at the CA's portal (not part of an ACME order)."))
+        }
     }
 }
 
@@ -69,8 +93,10 @@ struct StatusJSON: Encodable {
     let next: Localized
     let dates: [KeyDate]
     let timeline: [TimelineEvent]
+    let acme: ReadACMEOrder.OrderState?
 
-    init(draft path: String, today: CalendarDate, _ draft: Draft, _ report: StatusReport) {
+    init(draft path: String, today: CalendarDate, _ draft: Draft, _ report: StatusReport, acme: ReadACMEOrder.OrderState? = nil) {
+        self.acme = acme
         self.draft = path
         self.today = today
         applicationType = draft.applicationType

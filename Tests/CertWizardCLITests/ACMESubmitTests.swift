@@ -55,6 +55,12 @@ import TestSupport
         #expect(certKey == keyPub, "finalized with the draft's CSR: the certificate carries the key made here")
         let names = try cli.openssl(["x509", "-in", certificate, "-noout", "-ext", "subjectAltName"]).output
         #expect(names.contains("DNS:www.example.co.jp"))
+
+        // The order's real state, asked of the CA, per authorization and challenge.
+        let status = try cli.run("status", "--draft", "site", "--refresh", "--ca-file", pebble.tlsCertificatePath)
+        #expect(status.status == 0 && status.stdout.contains("ACME order: valid") && status.stdout.contains("www.example.co.jp: valid  (http-01: valid"),
+                "\(status.stdout)\(status.stderr)")
+        #expect(status.stdout.contains("Next: issued: install it with certwiz install"))
     }
 }
 
