@@ -11,9 +11,22 @@ public let applicationScreen = ScreenSpec(
         .field(ScreenField(\.order.issuer, .choice([
             ChoiceOption("demo", Localized("デモ発行元 (certwiz 内蔵、訓練用、信頼されません)", "Demo issuer (built into certwiz, for training; not trusted)")),
             ChoiceOption("manual", Localized("発行元のサイトで申請する (申請シートを写し、出来事を記録)", "Apply on the issuer's web site (copy the sheet, record each event)")),
+            ChoiceOption("acme", Localized("ACME の CA (組織の事前審査済み、EAB で登録)", "An ACME CA (organization pre-validated, registered with EAB)")),
         ]), help: Localized(
-            "どこに申請するか。デモ発行元は本物の証明書を署名しますが、ブラウザには信頼されません。未選択はデモです。",
-            "Where the application goes. The demo issuer signs real certificates that browsers do not trust. Unset means the demo."))),
+            "どこに申請するか。デモ発行元は本物の証明書を署名しますが、ブラウザには信頼されません。ACME の CA (DigiCert、Sectigo、FujiSSL など) には、ポータルで組織の事前審査を済ませ、EAB の鍵で登録してから申請します。未選択はデモです。",
+            "Where the application goes. The demo issuer signs real certificates that browsers do not trust. An ACME CA (DigiCert, Sectigo, FujiSSL ...) takes orders once the organization is pre-validated at its portal and the account is registered with its EAB keys. Unset means the demo."))),
+        .field(ScreenField(\.acme.directory, label: Localized("ACME ディレクトリ URL", "ACME directory URL"), help: Localized(
+            "CA のポータルに書かれた ACME のディレクトリ URL。",
+            "The ACME directory URL given in the CA's portal."), example: "https://acme.example-ca.com/v2/OV/directory", when: { $0.order.issuer == "acme" })),
+        .field(ScreenField(\.acme.challenge, .choice([
+            ChoiceOption("http-01", Localized("http-01 (このサーバが Web で答える)", "http-01 (this server answers over the web)")),
+            ChoiceOption("dns-01", Localized("dns-01 (DNS に TXT レコードを作る)", "dns-01 (a TXT record in the DNS)")),
+        ]), label: Localized("名前の確認方法", "How names are proven"), help: Localized(
+            "CA がドメイン名の管理を確かめる方法。事前審査済みのドメインでは確認は要りません。",
+            "How the CA checks control of the domain names; pre-validated domains need no check."), when: { $0.order.issuer == "acme" })),
+        .note(Localized("アカウントの登録はコマンドで: certwiz acme register --directory URL --eab-kid KID --eab-hmac-key-file FILE (HMAC 鍵はどこにも保存しません)。",
+                        "Register the account from a shell: certwiz acme register --directory URL --eab-kid KID --eab-hmac-key-file FILE (the HMAC key is kept nowhere)."),
+              when: { $0.order.issuer == "acme" }),
         .field(ScreenField(\.order.product, .choice(ChoiceOption.from(Product.self, \.name)), help: Localized("申請する製品。", "The product applied for."))),
         .field(ScreenField(\.order.express, .yesNo, help: Localized(
             "有料のエクスプレスサービス: 確認完了の当日に発行 (最短)。", "The paid Express service: issuance on the day verification completes, at the earliest."))),

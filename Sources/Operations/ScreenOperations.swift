@@ -58,7 +58,17 @@ extension ScreenOperation {
         case .makeKeyAndCSR: return AnyOperation(try MakeKeyAndCSR(draft: draft, directory: environment.keysDirectory, today: today))
         case .readCurrentCertificate: return AnyOperation(try ReadCertificate(draft: draft))
         case .loadCSRFile: return AnyOperation(try LoadCSRFile(draft: draft))
-        case .submit: return AnyOperation(SubmitApplication(draft: draft, today: today))
+        case .submit:
+            if draft.order.issuer == "acme", let dataHome = environment.dataHome {
+                let count = SubmitApplication(draft: draft, today: today).errors.count
+                guard count == 0 else {
+                    throw .failed(Localized("エラーが \(count) 件あるため申請しません。F2 の一覧で ✗ の画面を直してください",
+                                            "Not submitted: \(count) error(s) left; fix the screens marked ✗ in the F2 list"))
+                }
+                return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .port(80), trustPEM: nil,
+                                                    store: ACMEAccountStore(dataHome: dataHome), fallbackDirectory: environment.keysDirectory))
+            }
+            return AnyOperation(SubmitApplication(draft: draft, today: today))
         case .demoAdvance, .demoAdvanceAll:
             guard let dataHome = environment.dataHome else {
                 throw .failed(Localized("データフォルダがありません", "No data folder for the demo issuer"))
