@@ -60,6 +60,7 @@ let package = Package(
             dependencies: ["CertWizardCore", "CertWizardPKI", "Issuers", "Installers", "ACME", .product(name: "Subprocess", package: "swift-subprocess"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOTLS", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "SwiftASN1", package: "swift-asn1"),
+                           .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "X509", package: "swift-certificates")]
         ),
         // ncurses, behind one adapter: the system library, and C for its macros and for

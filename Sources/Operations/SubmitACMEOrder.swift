@@ -4,6 +4,7 @@ import Glibc
 import ACME
 import CertWizardCore
 import CertWizardPKI
+import Crypto
 import SwiftASN1
 import X509
 
@@ -23,8 +24,12 @@ public struct SubmitACMEOrder: Operation {
     public let trustPEM: [UInt8]?
     public let store: ACMEAccountStore
     public let fallbackDirectory: String
+    /// dns-01: the applicant says the TXT records are there; the order in the draft goes on.
+    public let continuing: Bool
 
-    public init(draft: Draft, today: CalendarDate, responder: Responder, trustPEM: [UInt8]?, store: ACMEAccountStore, fallbackDirectory: String) {
+    public init(draft: Draft, today: CalendarDate, responder: Responder, trustPEM: [UInt8]?, store: ACMEAccountStore, fallbackDirectory: String,
+                continuing: Bool = false) {
+        self.continuing = continuing
         self.draft = draft
         self.today = today
         self.responder = responder
@@ -43,7 +48,16 @@ public struct SubmitACMEOrder: Operation {
         public let chainPath: String?
         public let serialNumber: String?
         public let alternates: [String]
+        /// dns-01: the TXT records to create (name, value) before `certwiz submit --continue`.
+        public var dnsRecords: [DNSRecord] = []
         let today: CalendarDate
+
+        public struct DNSRecord: Equatable, Sendable {
+            public let name: String
+            public let value: String
+            /// As a zone file line.
+            public var zoneLine: String { "\(name). 300 IN TXT \"\(value)\"" }
+        }
 
         public func applied(to draft: Draft) throws(ChangeRefused) -> Draft {
             var updated = draft
@@ -68,6 +82,11 @@ public struct SubmitACMEOrder: Operation {
             if let certificatePath {
                 return Localized("発行されました: \(certificatePath)", "Issued: \(certificatePath)")
             }
+            if !dnsRecords.isEmpty {
+                let lines = dnsRecords.map(\.zoneLine).joined(separator: "\n")
+                return Localized("次の TXT レコードを DNS に作り、反映されたら certwiz submit --continue を実行してください:\n\(lines)",
+                                 "Create these TXT records in the DNS; once they are visible, run certwiz submit --continue:\n\(lines)")
+            }
             return Localized("注文 \(orderURL) の状態: \(status)", "Order \(orderURL) is \(status)")
         }
     }
@@ -88,15 +107,27 @@ public struct SubmitACMEOrder: Operation {
         if let extensions = try? request.attributes.extensionRequest?.extensions, let sans = try? extensions.subjectAlternativeNames {
             for case .dnsName(let name) in sans where !names.contains(name) { names.append(name) }
         }
-        if draft.acme.challenge == .dns01 {
-            throw OperationFailure.failed(Localized("dns-01 はまだ使えません。http-01 を選んでください", "dns-01 is not available yet: choose http-01"))
-        }
         let client = ACMEClient(directoryURL: directory, accountKey: try store.key(for: directory), accountURL: account.accountURL,
                                 transport: HTTPTransport(trustPEM: trustPEM))
         let doing = Localized("ACME の注文", "the ACME order")
         do {
-            let (orderURL, order) = try await client.newOrder(names: names)
-            try await answerChallenges(order, client: client)
+            let orderURL: String
+            let order: ACMEClient.Order
+            if continuing, let known = draft.acme.orderURL {
+                (orderURL, order) = (known, try await client.order(known))
+            } else {
+                (orderURL, order) = try await client.newOrder(names: names)
+            }
+            if draft.acme.challenge == .dns01 {
+                let records = try await answerDNS(order, client: client, respond: continuing)
+                if !continuing, !records.isEmpty {
+                    var ordered = Ordered(orderURL: orderURL, status: order.status, certificatePath: nil, chainPath: nil, serialNumber: nil, alternates: [], today: today)
+                    ordered.dnsRecords = records
+                    return ordered
+                }
+            } else {
+                try await answerChallenges(order, client: client)
+            }
             let deadline = ContinuousClock.now + .seconds(120)
             let ready = try await client.poll(orderURL, as: ACMEClient.Order.self, deadline: deadline) { $0.status != "pending" }
             guard ready.status == "ready" || ready.status == "valid" else {
@@ -119,6 +150,34 @@ public struct SubmitACMEOrder: Operation {
         } catch {
             throw OperationFailure.failed(ACMEMessages.problem(error, doing: doing))
         }
+    }
+
+    /// dns-01: the TXT record each pending name needs; when `respond`, the CA is told they are there
+    /// and the authorizations are waited for.
+    private func answerDNS(_ order: ACMEClient.Order, client: ACMEClient, respond: Bool) async throws -> [Ordered.DNSRecord] {
+        let thumbprint = JWS.thumbprint(client.accountKey.publicKey)
+        var records: [Ordered.DNSRecord] = []
+        var pending: [(url: String, challenge: ACMEClient.Challenge)] = []
+        for url in order.authorizations {
+            let authorization = try await client.authorization(url)
+            guard authorization.status == "pending" else { continue }
+            guard let challenge = authorization.challenges.first(where: { $0.type == "dns-01" }), let token = challenge.token else {
+                throw OperationFailure.failed(Localized("\(authorization.identifier.value) に dns-01 の課題がありません", "no dns-01 challenge for \(authorization.identifier.value)"))
+            }
+            let digest = SHA256.hash(data: Array((token + "." + thumbprint).utf8))
+            records.append(.init(name: "_acme-challenge." + authorization.identifier.value, value: JWS.base64url(digest)))
+            pending.append((url, challenge))
+        }
+        guard respond else { return records }
+        for item in pending where item.challenge.status == "pending" { try await client.respond(to: item.challenge.url) }
+        for item in pending {
+            let done = try await client.poll(item.url, as: ACMEClient.Authorization.self, deadline: .now + .seconds(120)) { $0.status != "pending" }
+            guard done.status == "valid" else {
+                let why = done.challenges.compactMap(\.error).map(\.description).joined(separator: "; ")
+                throw OperationFailure.failed(Localized("\(done.identifier.value) を確認できませんでした: \(why)", "\(done.identifier.value) was not validated: \(why)"))
+            }
+        }
+        return []
     }
 
     /// Every authorization that is not valid yet gets its http-01 answer, then the CA is told.

@@ -22,6 +22,8 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("ACME: http-01 の答えを置く Web サーバの公開フォルダ", "ACME: the web server's document root to put the http-01 answers in"), valueName: "DIR"))
     var webroot: String?
     @OptionGroup var trust: TrustAnchorOptions
+    @Flag(name: .customLong("continue"), help: ArgumentHelp(L("ACME dns-01: TXT レコードを作ったので注文を続ける", "ACME dns-01: the TXT records are there; go on with the order")))
+    var continueOrder = false
 
     func validate() throws {
         if httpPort != nil, webroot != nil { throw ValidationError(L("--http-port と --webroot はどちらか一つです", "give --http-port or --webroot, not both")) }
@@ -31,7 +33,7 @@ struct SubmitCommand: ParsableCommand {
     func run() throws {
         let day = today ?? CalendarDate.today()
         let (file, loaded, lock) = try DraftLocator().openForEditing(draft)
-        let findings = DraftCheck.findings(for: loaded, today: day)
+        let findings = continueOrder ? [] : DraftCheck.findings(for: loaded, today: day)
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             print(FindingReport(findings: errors, draftPath: file.path, step: ProcedureStep.current(for: loaded, findings: findings)).text)
@@ -43,13 +45,14 @@ struct SubmitCommand: ParsableCommand {
             let store = ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))
             let fallback = DraftStore(environment: processEnvironment).keysDirectory(draft: file.name)
             let ordered = try SubmitACMEOrder(draft: loaded, today: day, responder: responder, trustPEM: try trust.caFile.map { try InputBytes.read($0) },
-                                              store: store, fallbackDirectory: fallback).runForCommand()
+                                              store: store, fallbackDirectory: fallback, continuing: continueOrder).runForCommand()
             let recorded = try ordered.record(in: loaded)
             do { try file.save(recorded, holding: lock) } catch {
                 Output.error(error.message.local)
                 throw ExitCode(ExitStatus.failed)
             }
             print(ordered.summary.local)
+            if !ordered.dnsRecords.isEmpty { return }  // waiting for the applicant's DNS records
             if ordered.certificatePath == nil { throw ExitCode(ExitStatus.failed) }
             print(L("次にすること: ", "Next: ") + StatusReport(draft: recorded, today: day).nextAction.local)
             return

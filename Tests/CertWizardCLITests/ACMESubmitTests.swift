@@ -64,6 +64,38 @@ import TestSupport
     }
 }
 
+/// dns-01: the exact TXT records are shown, and `submit --continue` goes on once they exist.
+@Suite struct ACMEDNSTests {
+    let cli = CertWizProcess()
+
+    @Test func theTXTRecordsAreShownAndContinueFinishesTheOrder() throws {
+        let pebble = try PebbleServer(in: cli.home + "/pebble")
+        defer { pebble.stop() }
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("set", "--draft", "site", "order.issuer=acme", "acme.directory=\(pebble.directoryURL)", "acme.challenge=dns-01").status == 0)
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        let hmacFile = cli.home + "/eab-hmac"
+        try PebbleServer.eabHMACKey.write(toFile: hmacFile, atomically: true, encoding: .utf8)
+        let ca = ["--ca-file", pebble.tlsCertificatePath]
+        #expect(try cli.run(args: ["acme", "register", "--directory", pebble.directoryURL, "--eab-kid", PebbleServer.eabKeyID, "--eab-hmac-key-file", hmacFile] + ca).status == 0)
+
+        let first = try cli.run(args: ["submit", "--draft", "site"] + ca)
+        #expect(first.status == 0 && first.stdout.contains("certwiz submit --continue"), "\(first.stdout)\(first.stderr)")
+        let records = first.stdout.split(separator: "\n").filter { $0.hasPrefix("_acme-challenge.") }
+        #expect(records.count == 1, "\(first.stdout)")  // www.example.co.jp (validDraftJSON has no other SAN)
+        let waiting = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
+        #expect(waiting.acme.orderURL != nil && waiting.issuance.issuedOn == nil && waiting.order.orderNumber != nil)
+        for record in records {
+            // "_acme-challenge.www.example.co.jp. 300 IN TXT "value""
+            let parts = record.split(separator: " ")
+            try pebble.setTXT(String(parts[0].dropLast()), String(parts[4].dropFirst().dropLast()))
+        }
+        let done = try cli.run(args: ["submit", "--draft", "site", "--continue"] + ca)
+        #expect(done.status == 0 && done.stdout.contains("Issued:"), "\(done.stdout)\(done.stderr)")
+        #expect(try DraftCodec.decode(Array(try cli.read("site.json").utf8)).issuance.issuedOn != nil)
+    }
+}
+
 /// `certwiz renew --auto`: a draft that is not due is left alone; a due one is renewed with a new
 /// key over ACME and installed again the way certwiz installed it, verified on the live server.
 @Suite struct AutoRenewalTests {

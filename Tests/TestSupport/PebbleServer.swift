@@ -11,6 +11,8 @@ public final class PebbleServer {
     public let httpPort: Int
     /// pebble's management interface: its issuing root is at `/roots/0`.
     public let managementURL: String
+    /// The mock DNS's management interface (TXT records for dns-01 are set there).
+    public let dnsManagementURL: String
     public static let eabKeyID = "kid-1"
     public static let eabHMACKey = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W"
     private let dns: BackgroundProgram
@@ -40,6 +42,7 @@ public final class PebbleServer {
                                        environment: ["PEBBLE_VA_NOSLEEP": "1", "PEBBLE_WFE_NONCEREJECT": "20"])
         directoryURL = "https://127.0.0.1:\(port)/dir"
         managementURL = "https://127.0.0.1:\(management)"
+        dnsManagementURL = "http://127.0.0.1:\(dnsManagement)"
         guard waitUntilListening(port), waitUntilListening(dnsManagement) else {
             throw NginxServer.StartError(output: "pebble did not start: " + pebble.outputText + dns.outputText)
         }
@@ -51,6 +54,13 @@ public final class PebbleServer {
         let result = try run(["python3", "-c", script, managementURL + "/roots/0", tlsCertificatePath])
         guard result.status == 0, result.output.contains("BEGIN CERTIFICATE") else { throw NginxServer.StartError(output: result.output) }
         return result.output
+    }
+
+    /// Publishes a TXT record in the mock DNS, as the applicant would in theirs.
+    public func setTXT(_ name: String, _ value: String) throws {
+        let script = "import json,sys,urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + '/set-txt', data=json.dumps({'host': sys.argv[2], 'value': sys.argv[3]}).encode(), method='POST'))"
+        let result = try run(["python3", "-c", script, dnsManagementURL, name + ".", value])
+        guard result.status == 0 else { throw NginxServer.StartError(output: result.output) }
     }
 
     public func stop() {
