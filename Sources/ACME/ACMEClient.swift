@@ -160,7 +160,7 @@ public final class ACMEClient: Sendable {
             let response = try await transport.send(.POST, url, headers: [("Content-Type", "application/jose+json")], body: body)
             remember(response)
             if response.status >= 400, let problem = try? JSONDecoder().decode(ACMEProblem.self, from: Data(response.body)),
-               problem.type.hasSuffix(":badNonce"), attempts < 4 {
+               problem.type.hasSuffix(":badNonce"), attempts < 10 {
                 continue
             }
             return response

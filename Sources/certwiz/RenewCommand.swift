@@ -93,10 +93,16 @@ struct RenewCommand: ParsableCommand {
         do { renewal = try StartRenewal.draft(from: source, named: file.name, today: day) } catch { throw fail(error.message) }
         var name = "\(file.name)-renewal-\(day.iso8601)"
         var suffix = 1
-        while (try? store.locate(name)).map({ $0.exists }) == true { suffix += 1; name = "\(file.name)-renewal-\(day.iso8601)-\(suffix)" }
-        let keys = store.keysDirectory(draft: name)
         let created: DraftFile
-        do { created = try store.create(name, renewal) } catch { throw fail(error.message) }
+        // A renewal started today that did not finish (a failed order) is taken up again, key and all.
+        if let unfinished = try? store.locate(name), unfinished.exists, let earlier = try? unfinished.read(), earlier.issuance.issuedOn == nil {
+            renewal = earlier
+            created = unfinished
+        } else {
+            while (try? store.locate(name)).map({ $0.exists }) == true { suffix += 1; name = "\(file.name)-renewal-\(day.iso8601)-\(suffix)" }
+            do { created = try store.create(name, renewal) } catch { throw fail(error.message) }
+        }
+        let keys = store.keysDirectory(draft: name)
         let (_, renewalLock): (Draft, DraftLock)
         do { (_, renewalLock) = try created.open() } catch { throw fail(error.message) }
         defer { renewalLock.release() }
@@ -111,7 +117,9 @@ struct RenewCommand: ParsableCommand {
                 throw fail(failure.message)
             }
         }
-        do { _ = try step(try MakeKeyAndCSR(draft: renewal, directory: keys, today: day)) } catch let error as OperationFailure { throw fail(error.message) }
+        if renewal.csr.keyPath == nil {
+            do { _ = try step(try MakeKeyAndCSR(draft: renewal, directory: keys, today: day)) } catch let error as OperationFailure { throw fail(error.message) }
+        }
         let responder: SubmitACMEOrder.Responder = webroot.map { .webroot($0) } ?? .port(httpPort ?? 80)
         let trustPEM = try? trust.caFile.map { try InputBytes.read($0) }
         let ordered = try step(SubmitACMEOrder(draft: renewal, today: day, responder: responder, trustPEM: trustPEM ?? nil,
