@@ -10,6 +10,14 @@ public let statusScreen = ScreenSpec(
         "Each step's state, what to do next, and the expected dates counted in business days."),
     kind: .status,
     items: [
+        // An ACME order as the CA last said (certwiz status --refresh asks again).
+        .summary { draft in
+            guard draft.order.issuer == "acme" else { return [] }
+            var lines = [SummaryLine(Localized("ACME の注文", "ACME order"), draft.acme.orderStatus ?? "—")]
+            if let url = draft.acme.orderURL { lines.append(SummaryLine(Localized("注文 URL", "Order URL"), url)) }
+            if let directory = draft.acme.directory { lines.append(SummaryLine(Localized("CA", "CA"), directory)) }
+            return lines
+        },
         .action(ScreenAction(.submit, label: Localized("申請する", "Submit the application"), help: Localized(
             "すべての規則で検査してから発行元に申請し、注文番号・金額・振込口座を記録します。エラーがあれば申請しません。",
             "Checks every rule, then submits to the issuer and records the order number, amount and transfer account. Refused while there are errors."),

@@ -34,22 +34,7 @@ struct BodyBuilder {
                 lines += wrapped("※ " + t(text), style: Style(.accent), indent: 2)
                 lines.append(BodyLine())
             case .summary(let make):
-                let entries = make(state.draft)
-                if entries.isEmpty { continue }
-                let labelWidth = min(28, entries.map { DisplayWidth.of(t($0.label)) }.max() ?? 0)
-                for entry in entries {
-                    var line = BodyLine(DisplayWidth.pad(t(entry.label), to: labelWidth) + "  ", style: .muted, indent: 4)
-                    let value = t(entry.value)
-                    if DisplayWidth.of(value) <= width - 4 - labelWidth - 4 {
-                        line.segments.append(.init(text: value, style: .plain))
-                        lines.append(line)
-                    } else {
-                        // A path or fingerprint that does not fit goes whole on the lines below, never cut.
-                        lines.append(line)
-                        lines += TextWrap.hardLines(value, width: width - 8).map { BodyLine($0, style: .plain, indent: 6) }
-                    }
-                }
-                lines.append(BodyLine())
+                lines += summaryLines(make(state.draft))
             case .action(let action):
                 lines += actionLines(action, stops: stops)
             case .field(let field):
@@ -158,10 +143,34 @@ struct BodyBuilder {
             lines += wrapped(t(date.label) + ": " + t(date.value), style: .plain, indent: 2)
         }
         lines.append(BodyLine())
+        for item in state.screen.items {
+            if case .summary(let make) = item { lines += summaryLines(make(state.draft)) }
+        }
         let stops = state.focusStops
         for item in state.screen.items {
             if case .action(let action) = item { lines += actionLines(action, stops: stops) }
         }
+        return lines
+    }
+
+    /// Label and value pairs read from the draft, followed by a blank line; nothing when there are none.
+    private func summaryLines(_ entries: [SummaryLine]) -> [BodyLine] {
+        if entries.isEmpty { return [] }
+        var lines: [BodyLine] = []
+        let labelWidth = min(28, entries.map { DisplayWidth.of(t($0.label)) }.max() ?? 0)
+        for entry in entries {
+            var line = BodyLine(DisplayWidth.pad(t(entry.label), to: labelWidth) + "  ", style: .muted, indent: 4)
+            let value = t(entry.value)
+            if DisplayWidth.of(value) <= width - 4 - labelWidth - 4 {
+                line.segments.append(.init(text: value, style: .plain))
+                lines.append(line)
+            } else {
+                // A path or fingerprint that does not fit goes whole on the lines below, never cut.
+                lines.append(line)
+                lines += TextWrap.hardLines(value, width: width - 8).map { BodyLine($0, style: .plain, indent: 6) }
+            }
+        }
+        lines.append(BodyLine())
         return lines
     }
 }

@@ -60,3 +60,21 @@ import TestSupport
         #expect(check.summary.en.contains("sends the right certificate and chain"), "\(check.summary.en)")
     }
 }
+
+@Suite struct ACMEStatusScreenTests {
+    @Test func theStatusScreenShowsTheACMEOrderAsTheCALastSaidIt() {
+        var draft = sampleDraft(.new)
+        draft.order.issuer = "acme"
+        draft.acme.directory = "https://acme.example-ca.com/v2/OV/directory"
+        draft.acme.orderURL = "https://acme.example-ca.com/order/123"
+        draft.acme.orderStatus = "ready"
+        var state = openedState(draft)
+        show(&state, "status")
+        let text = WizardView.render(state, size: Size(width: 120, height: 40)).text
+        #expect(text.contains("ACME order") && text.contains("ready") && text.contains("https://acme.example-ca.com/order/123"), "\(text)")
+        draft.order.issuer = "demo"
+        var demo = openedState(draft)
+        show(&demo, "status")
+        #expect(!WizardView.render(demo, size: Size(width: 120, height: 40)).text.contains("ACME order"))
+    }
+}
