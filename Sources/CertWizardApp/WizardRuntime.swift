@@ -36,6 +36,7 @@ public final class WizardRuntime {
         self.terminal = terminal
         self.store = store
         self.state = state
+        self.state.checksAfterDrawing = true
         self.player = answers.map(AnswersPlayer.init)
         self.replayDelayMilliseconds = replayDelayMilliseconds
     }
@@ -139,6 +140,8 @@ public final class WizardRuntime {
             }
             let effects = state.update(.key(key))
             draw()
+            // The rules run on the edit once it is on the screen; drawn again only if that shows something new.
+            if state.refreshStaleFindings() { draw() }
             for effect in effects {
                 if effect == .quit { return finish(.quit) }
                 run(effect)

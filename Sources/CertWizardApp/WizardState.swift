@@ -57,6 +57,11 @@ public struct WizardState: Sendable {
     var touched: Set<String> = []
     var editors: [String: FieldEditor] = [:]
     public private(set) var findings: [Finding] = []
+    /// The runtime draws an edit before the rules run on it (then draws again if that changes
+    /// anything), so typing does not wait for every rule; `update` alone keeps findings current.
+    public var checksAfterDrawing = false
+    /// An edit was made and the rules have not run on it yet (only with `checksAfterDrawing`).
+    public private(set) var findingsAreStale = false
 
     public init(language: Language, ascii: Bool = false, today: CalendarDate, welcome: WelcomeModel) {
         self.language = language
@@ -82,6 +87,19 @@ public struct WizardState: Sendable {
 
     mutating func refreshFindings() {
         findings = DraftCheck.findings(for: draft, today: today)
+        findingsAreStale = false
+    }
+
+    /// Runs the rules on an edit drawn before they ran; false when there was none.
+    public mutating func refreshStaleFindings() -> Bool {
+        guard findingsAreStale else { return false }
+        refreshFindings()
+        return true
+    }
+
+    /// Marks the findings as out of date after an edit, or refreshes them at once.
+    mutating func findingsChanged() {
+        if checksAfterDrawing { findingsAreStale = true } else { refreshFindings() }
     }
 
     /// The value of a field, nil when empty. (Read per field: a frame needs only the

@@ -35,6 +35,8 @@ extension WizardState {
 
     /// The pure heart of the wizard: the new state is `self`, side effects are returned.
     public mutating func update(_ message: WizardMessage) -> [WizardEffect] {
+        // Every decision (Next, validation, marks) sees the rules run on the latest edit.
+        _ = refreshStaleFindings()
         switch message {
         case .opened(let loaded, let session):
             loadDraft(loaded, session: session)
@@ -288,7 +290,7 @@ extension WizardState {
         if before == newValue || (before == nil && newValue == .null) { return [] }
         guard let updated = try? draft.setting(path, to: newValue) else { return [] }
         draft = path.hasPrefix("installation.") ? updated.recordingInstallation(on: today) : updated
-        refreshFindings()
+        findingsChanged()
         status = nil
         return session == nil ? [] : [.save]
     }
