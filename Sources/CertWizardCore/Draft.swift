@@ -330,6 +330,8 @@ public struct ACMESettings: Codable, Equatable, Sendable {
     public var orderURL: String?
     /// pending, ready, processing, valid or invalid, as the CA last said.
     public var orderStatus: String?
+    /// `renew --auto` keeps the key (a new CSR from it) instead of making a new one; off unless set.
+    public var reuseKey: Bool?
     public init() {}
 }
 

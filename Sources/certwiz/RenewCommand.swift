@@ -10,10 +10,10 @@ struct RenewCommand: ParsableCommand {
         commandName: "renew",
         abstract: L("期限の近い ACME の証明書を自動で更新する (cron / systemd タイマー用)", "Renew ACME certificates that are due, unattended (for cron or a systemd timer)"),
         discussion: L("""
-            発行元が ACME の発行済みの下書きのうち、有効期間の残りが 3 分の 1 を切ったものを更新します: 更新の下書きを作り、新しい鍵と CSR を作り、注文し、certwiz でインストールした下書きなら同じ設定でインストール (検査・再読み込み・確認・失敗したら元に戻す) します。何も尋ねません。下書きごとに 1 行を出力します。
+            発行元が ACME の発行済みの下書きのうち、有効期間の残りが 3 分の 1 を切ったものを更新します: 更新の下書きを作り、新しい鍵と CSR を作り (acme.reuseKey が yes なら同じ鍵と CSR)、注文し、certwiz でインストールした下書きなら同じ設定でインストール (検査・再読み込み・確認・失敗したら元に戻す) します。何も尋ねません。下書きごとに 1 行を出力します。
             終了コード: 0 すべて問題なし (更新した・まだ不要)、1 更新かインストールに失敗した下書きがある、2 読めない下書きがある。
             """, """
-            Renews every issued draft whose issuer is ACME and whose certificate has less than a third of its lifetime left: a renewal draft, a new key and CSR, the order, and, for a draft that certwiz installed, the same installation (check, reload, verify, restore on failure). Nothing is asked. One line per draft.
+            Renews every issued draft whose issuer is ACME and whose certificate has less than a third of its lifetime left: a renewal draft, a new key and CSR (the same key and CSR when the draft sets acme.reuseKey), the order, and, for a draft that certwiz installed, the same installation (check, reload, verify, restore on failure). Nothing is asked. One line per draft.
             Exit codes: 0 all well (renewed or not due yet), 1 a renewal or installation failed, 2 a draft cannot be read.
             """))
 
@@ -116,6 +116,11 @@ struct RenewCommand: ParsableCommand {
                 try? created.save(renewal, holding: renewalLock)
                 throw fail(failure.message)
             }
+        }
+        // The key is new unless the draft says to keep it (then the CSR made with it goes again).
+        if source.acme.reuseKey == true, renewal.csr.keyPath == nil {
+            renewal.csr = source.csr
+            try? created.save(renewal, holding: renewalLock)
         }
         if renewal.csr.keyPath == nil {
             do { _ = try step(try MakeKeyAndCSR(draft: renewal, directory: keys, today: day)) } catch let error as OperationFailure { throw fail(error.message) }

@@ -140,6 +140,13 @@ import TestSupport
         #expect(renewal.csr.publicKeyFingerprint != site.csr.publicKeyFingerprint, "a new key")
         let served = try cli.run("verify", "127.0.0.1:\(port)", "--servername", "www.example.co.jp", "--draft", "site-renewal-\(later)", "--ca-file", root)
         #expect(served.stdout.contains("the draft's certificate: yes"), "\(served.stdout)")
+        // A draft that says to keep its key renews with the same key.
+        #expect(try cli.run("set", "--draft", "site-renewal-\(later)", "acme.reuseKey=yes").status == 0)
+        let evenLater = "2036-01-01"
+        let kept = try cli.run(args: ["renew", "--auto", "--draft", "site-renewal-\(later)", "--today", evenLater, "--http-port", "\(pebble.httpPort)", "--ca-file", root])
+        #expect(kept.status == 0 && kept.stdout.contains("renewed as"), "\(kept.stdout)\(kept.stderr)")
+        let keptDraft = try DraftCodec.decode(Array(try cli.read("site-renewal-\(later)-renewal-\(evenLater).json").utf8))
+        #expect(keptDraft.csr.publicKeyFingerprint == renewal.csr.publicKeyFingerprint && keptDraft.issuance.issuedOn != nil)
         // Run again: nothing is due any more.
         let again = try cli.run(args: ["renew", "--auto", "--all", "--today", later, "--http-port", "\(pebble.httpPort)", "--ca-file", root])
         #expect(again.status == 0 && again.stdout.contains("site: renewed already"), "\(again.stdout)")

@@ -64,6 +64,7 @@ extension Draft {
         // An ACME issuer's directory and challenge, and where certwiz installed, carry over.
         d.acme.directory = acme.directory
         d.acme.challenge = acme.challenge
+        d.acme.reuseKey = acme.reuseKey
         d.installation.server = installation.server
         d.installation.configPath = installation.configPath
         d.installation.destination = installation.destination
