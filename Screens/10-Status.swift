@@ -22,6 +22,10 @@ public let statusScreen = ScreenSpec(
             "すべての規則で検査してから発行元に申請し、注文番号・金額・振込口座を記録します。エラーがあれば申請しません。",
             "Checks every rule, then submits to the issuer and records the order number, amount and transfer account. Refused while there are errors."),
             when: { $0.order.orderNumber == nil && $0.order.issuer != "manual" })),
+        .action(ScreenAction(.continueOrder, label: Localized("TXT レコードを作った: 注文を続ける", "The TXT records are there: continue the order"), help: Localized(
+            "dns-01: 申請のときに表示された TXT レコードを DNS に作り、反映されたら押します (certwiz submit --continue と同じ)。",
+            "dns-01: once the TXT records shown at submission are in the DNS and visible, press this (the same as certwiz submit --continue)."),
+            when: { $0.order.issuer == "acme" && $0.acme.challenge == .dns01 && $0.acme.orderURL != nil && $0.issuance.issuedOn == nil })),
         .action(ScreenAction(.demoAdvance, label: { draft in
             let next = ReviewOrder.next(draft).map(ReviewOrder.label) ?? Localized("", "")
             return Localized("デモ: \(next.ja)", "Demo: \(next.en)")

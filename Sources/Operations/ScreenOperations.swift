@@ -58,6 +58,10 @@ extension ScreenOperation {
         case .makeKeyAndCSR: return AnyOperation(try MakeKeyAndCSR(draft: draft, directory: environment.keysDirectory, today: today))
         case .readCurrentCertificate: return AnyOperation(try ReadCertificate(draft: draft))
         case .loadCSRFile: return AnyOperation(try LoadCSRFile(draft: draft))
+        case .continueOrder:
+            guard let dataHome = environment.dataHome else { throw .failed(Localized("データフォルダがありません", "No data folder")) }
+            return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .port(80), trustPEM: nil, store: ACMEAccountStore(dataHome: dataHome),
+                                                fallbackDirectory: environment.keysDirectory, continuing: true))
         case .submit:
             if draft.order.issuer == "acme", let dataHome = environment.dataHome {
                 let count = SubmitApplication(draft: draft, today: today).errors.count

@@ -78,3 +78,24 @@ import TestSupport
         #expect(!WizardView.render(demo, size: Size(width: 120, height: 40)).text.contains("ACME order"))
     }
 }
+
+@Suite struct ACMEContinueButtonTests {
+    @Test func aDNSOrderWaitingForItsRecordsOffersContinueWhichOrdersOverACME() throws {
+        var draft = sampleDraft(.new)
+        draft.order.issuer = "acme"
+        draft.acme.directory = "https://acme.example-ca.com/v2/OV/directory"
+        draft.acme.challenge = .dns01
+        var state = openedState(draft)
+        show(&state, "status")
+        #expect(!state.focusStops.contains(.action(.continueOrder)), "no order yet: Submit, not Continue")
+        draft.acme.orderURL = "https://acme.example-ca.com/order/123"
+        draft.order.orderNumber = "123"
+        state = openedState(draft)
+        show(&state, "status")
+        focus(&state, on: .action(.continueOrder))
+        #expect(press(&state, .enter) == [.run(.continueOrder)])
+        let environment = OperationEnvironment(keysDirectory: "/nonexistent", today: testToday, dataHome: "/nonexistent")
+        let operation = try ScreenOperation.continueOrder.operation(for: draft, in: environment)
+        #expect(operation.title.en == "Ordering over ACME")
+    }
+}

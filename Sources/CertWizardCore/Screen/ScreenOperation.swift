@@ -5,6 +5,8 @@ public enum ScreenOperation: String, CaseIterable, Sendable {
     case readCurrentCertificate = "read-current-certificate"
     case loadCSRFile = "load-csr-file"
     case submit
+    /// ACME dns-01: the applicant created the TXT records; the order goes on.
+    case continueOrder = "continue-order"
     case demoAdvance = "demo-advance"
     case demoAdvanceAll = "demo-advance-all"
     case importCertificate = "import-certificate"
