@@ -332,6 +332,9 @@ public struct ACMESettings: Codable, Equatable, Sendable {
     public var orderStatus: String?
     /// `renew --auto` keeps the key (a new CSR from it) instead of making a new one; off unless set.
     public var reuseKey: Bool?
+    /// PEM of the roots to trust for the CA's HTTPS when they are not in the system store (a test
+    /// or private CA); the wizard uses it where the command line takes `--ca-file`.
+    public var caFile: String?
     public init() {}
 }
 

@@ -34,7 +34,7 @@ struct StatusCommand: ParsableCommand {
         var acme: ReadACMEOrder.OrderState?
         if refresh, loaded.order.issuer == "acme" {
             let (_, current, lock) = try DraftLocator().openForEditing(file.path)
-            let state = try ReadACMEOrder(draft: current, trustPEM: try trust.caFile.map { try InputBytes.read($0) },
+            let state = try ReadACMEOrder(draft: current, trustPEM: try (trust.caFile ?? current.acme.caFile).map { try InputBytes.read($0) },
                                           store: ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))).runForCommand()
             loaded = try state.record(in: current)
             try? file.save(loaded, holding: lock)

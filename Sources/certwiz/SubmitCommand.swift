@@ -44,7 +44,7 @@ struct SubmitCommand: ParsableCommand {
             let responder: SubmitACMEOrder.Responder = webroot.map { .webroot($0) } ?? .port(httpPort ?? 80)
             let store = ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))
             let fallback = DraftStore(environment: processEnvironment).keysDirectory(draft: file.name)
-            let ordered = try SubmitACMEOrder(draft: loaded, today: day, responder: responder, trustPEM: try trust.caFile.map { try InputBytes.read($0) },
+            let ordered = try SubmitACMEOrder(draft: loaded, today: day, responder: responder, trustPEM: try (trust.caFile ?? loaded.acme.caFile).map { try InputBytes.read($0) },
                                               store: store, fallbackDirectory: fallback, continuing: continueOrder).runForCommand()
             let recorded = try ordered.record(in: loaded)
             do { try file.save(recorded, holding: lock) } catch {

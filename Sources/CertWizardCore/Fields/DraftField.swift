@@ -213,7 +213,8 @@ public enum DraftFields {
         DraftField("acme.challenge", \.acme.challenge),
         DraftField("acme.orderURL", \.acme.orderURL),
         DraftField("acme.orderStatus", \.acme.orderStatus),
-        DraftField("acme.reuseKey", \.acme.reuseKey),    ]
+        DraftField("acme.reuseKey", \.acme.reuseKey),
+        DraftField("acme.caFile", \.acme.caFile),    ]
 
     private static let byPath = Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) })
     // Immutable after its lazy start; key paths are values.

@@ -65,6 +65,7 @@ extension Draft {
         d.acme.directory = acme.directory
         d.acme.challenge = acme.challenge
         d.acme.reuseKey = acme.reuseKey
+        d.acme.caFile = acme.caFile
         d.installation.server = installation.server
         d.installation.configPath = installation.configPath
         d.installation.destination = installation.destination
