@@ -78,31 +78,28 @@ public struct InstallCertificate: Operation {
                                                         "the configuration is broken already, before certwiz changed anything; nothing was changed:\n\(before.message)"))
             }
         }
-        switch server.kind {
-        case .nginx:
-            let target = NginxPlan.Target(names: names, fullChainPath: files.fullChain, keyPath: files.key, listen: options.listen ?? "443", hsts: options.hsts)
+        // A web server's plan: the smallest edit of its configuration, or a new site.
+        func take(_ plan: () throws(NginxPlan.PlanError) -> NginxPlan.Plan) throws {
             do {
-                let plan = try NginxPlan.plan(config: server.configPath!, target: target)
+                let plan = try plan()
                 changes += plan.changes.filter(\.changesSomething)
                 places = plan.places
                 listens = plan.listens
             } catch {
                 throw OperationFailure.failed(error.message)
             }
+        }
+        switch server.kind {
+        case .nginx:
+            let target = NginxPlan.Target(names: names, fullChainPath: files.fullChain, keyPath: files.key, listen: options.listen ?? "443", hsts: options.hsts)
+            try take { () throws(NginxPlan.PlanError) in try NginxPlan.plan(config: server.configPath!, target: target) }
         case .apache:
             // Apache before 2.4.8 cannot read the chain from the certificate file.
             let version = try? await ProcessRunner(timeLimit: .seconds(10)).run("apache2", ["-v"])
             let target = ApachePlan.Target(names: names, certificatePath: files.certificate, chainPath: files.chain, fullChainPath: files.fullChain,
                                            keyPath: files.key, listen: options.listen ?? "443", hsts: options.hsts,
                                            needsChainFile: ApachePlan.needsChainFile(versionText: version?.outputText ?? ""))
-            do {
-                let plan = try ApachePlan.plan(config: server.configPath!, target: target)
-                changes += plan.changes.filter(\.changesSomething)
-                places = plan.places
-                listens = plan.listens
-            } catch {
-                throw OperationFailure.failed(error.message)
-            }
+            try take { () throws(NginxPlan.PlanError) in try ApachePlan.plan(config: server.configPath!, target: target) }
         case .iis:
             let pfxPath = dest + "/" + InstallMaterials.fileStem(names[0]) + ".pfx"
             let password = options.pfxPassword ?? PFXBundle.generatePassword()

@@ -36,7 +36,7 @@ import TestSupport
             for _ in 0..<50 {
                 usleep(20_000)
                 if !process.isRunning { break }
-                if canConnect(port) { return (process, port) }
+                if isListening(port) { return (process, port) }
             }
             stop(process)
         }
@@ -49,16 +49,6 @@ import TestSupport
         server.waitUntilExit()
     }
 
-    func canConnect(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 } }
-    }
 
     struct Report: Decodable {
         struct Entry: Decodable { let commonName: String?; let subjectAltNames: [String]; let keyType: String; let keyBits: Int? }
