@@ -16,6 +16,8 @@ public final class ACMEClient: Sendable {
         public let newNonce: String
         public let newAccount: String
         public let newOrder: String
+        /// ACME Renewal Information (RFC 9773), when the CA offers it.
+        public let renewalInfo: String?
         public struct Meta: Decodable, Sendable {
             public let externalAccountRequired: Bool?
             public let termsOfService: String?
@@ -140,6 +142,27 @@ public final class ACMEClient: Sendable {
             let wait = response.header("Retry-After").flatMap(Int.init).map { min(max($0, 1), 60) } ?? 1
             try await Task.sleep(for: .seconds(wait))
         }
+    }
+
+    /// RFC 9773's certificate identifier: the authority key identifier and the serial number's DER
+    /// content octets, each base64url, joined by a dot.
+    public static func renewalCertificateID(authorityKeyIdentifier: [UInt8], serialNumber: [UInt8]) -> String {
+        JWS.base64url(authorityKeyIdentifier) + "." + JWS.base64url(serialNumber)
+    }
+
+    /// The window in which the CA suggests renewing (RFC 9773), or nil when it offers no renewal information.
+    public func suggestedRenewalWindow(certificateID: String) async throws -> (start: Date, end: Date)? {
+        guard let base = try await directory().renewalInfo else { return nil }
+        let response = try await transport.send(.GET, base.hasSuffix("/") ? base + certificateID : base + "/" + certificateID)
+        guard response.status == 200 else { return nil }
+        struct Info: Decodable {
+            struct Window: Decodable { let start: String; let end: String }
+            let suggestedWindow: Window
+        }
+        let info = try decode(Info.self, response)
+        guard let start = try? Date(info.suggestedWindow.start, strategy: .iso8601),
+              let end = try? Date(info.suggestedWindow.end, strategy: .iso8601) else { return nil }
+        return (start, end)
     }
 
     /// POST-as-GET.

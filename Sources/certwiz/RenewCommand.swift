@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import ArgumentParser
 import CertWizardCore
 import CertWizardPKI
@@ -84,9 +89,18 @@ struct RenewCommand: ParsableCommand {
         }
         let fields = CurrentCertificateReader.fields(of: leaf)
         guard let notBefore = fields.notBefore, let notAfter = fields.notAfter else { throw RenewalFailure(message: "no validity period") }
-        // Due when a third of the lifetime is left (ACME Renewal Information is not offered by every CA).
-        let due = notAfter.adding(days: -(notAfter.dayNumber - notBefore.dayNumber) / 3)
-        guard day >= due else { return L("まだ不要 (\(due) から更新、期限 \(notAfter))", "not due (renews from \(due); expires \(notAfter))") }
+        // Due from the start of the window the CA suggests (ACME Renewal Information, RFC 9773) when it
+        // offers one; otherwise when a third of the lifetime is left.
+        var due = notAfter.adding(days: -(notAfter.dayNumber - notBefore.dayNumber) / 3)
+        var reason = L("残り 3 分の 1", "a third of the lifetime left")
+        if let directory = source.acme.directory,
+           case .success(let window) = OperationRunner.wait(ReadRenewalWindow(directory: directory, certificate: leaf,
+                                                                              trustPEM: try? (trust.caFile ?? source.acme.caFile).map { try InputBytes.read($0) })),
+           let start = window.start {
+            due = CalendarDate(dayNumber: Int((start.timeIntervalSince1970 / 86_400).rounded(.down)))
+            reason = L("CA の提案 (ARI)", "the CA's suggestion (ARI)")
+        }
+        guard day >= due else { return L("まだ不要 (\(due) から更新: \(reason)、期限 \(notAfter))", "not due (renews from \(due): \(reason); expires \(notAfter))") }
 
         func fail(_ text: Localized) -> RenewalFailure { RenewalFailure(message: text.local) }
         var renewal: Draft

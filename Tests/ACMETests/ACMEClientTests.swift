@@ -64,3 +64,12 @@ import X509
         #expect(chain.pem.components(separatedBy: "BEGIN CERTIFICATE").count >= 3, "leaf and intermediate")
     }
 }
+
+@Suite struct RenewalInformationTests {
+    /// RFC 9773 §4.1's example: keyIdentifier 69:88:5B:6B:87:46:40:41:E1:B3:7B:84:7B:A0:AE:2C:DE:01:C8:D4,
+    /// serial 00:87:65:43:21.
+    @Test func theCertificateIdentifierIsTheRFCExample() {
+        let aki: [UInt8] = [0x69, 0x88, 0x5B, 0x6B, 0x87, 0x46, 0x40, 0x41, 0xE1, 0xB3, 0x7B, 0x84, 0x7B, 0xA0, 0xAE, 0x2C, 0xDE, 0x01, 0xC8, 0xD4]
+        #expect(ACMEClient.renewalCertificateID(authorityKeyIdentifier: aki, serialNumber: [0x00, 0x87, 0x65, 0x43, 0x21]) == "aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE")
+    }
+}

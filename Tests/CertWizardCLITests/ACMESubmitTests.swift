@@ -154,3 +154,30 @@ import TestSupport
         #expect(again.status == 0 && again.stdout.contains("site: renewed already"), "\(again.stdout)")
     }
 }
+
+/// ACME Renewal Information (RFC 9773): a CA that offers it decides when `renew --auto` renews.
+/// (Debian's pebble 2.4 has none: a directory with `renewalInfo` is served by nginx here.)
+@Suite struct RenewalInformationCLITests {
+    let cli = CertWizProcess()
+
+    @Test func theCAsSuggestedWindowDecidesWhenARenewalIsDue() throws {
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        #expect(try cli.run("submit", "--draft", "site").status == 0)
+        #expect(try cli.run("demo", "advance", "--draft", "site", "--all").status == 0)
+        let port = try freeLocalPort()
+        let directory = "{\"newNonce\": \"http://127.0.0.1:\(port)/nonce\", \"newAccount\": \"http://127.0.0.1:\(port)/account\", \"newOrder\": \"http://127.0.0.1:\(port)/order\", \"renewalInfo\": \"http://127.0.0.1:\(port)/ari\"}"
+        let window = "{\"suggestedWindow\": {\"start\": \"2027-02-01T00:00:00Z\", \"end\": \"2027-02-03T00:00:00Z\"}}"
+        let nginx = try NginxServer(in: cli.home + "/nginx", http: """
+                server { listen 127.0.0.1:\(port);
+                    location = /dir { default_type application/json; return 200 '\(directory)'; }
+                    location /ari/ { default_type application/json; return 200 '\(window)'; }
+                }
+            """)
+        try nginx.start(waitingFor: port)
+        defer { nginx.stop() }
+        #expect(try cli.run("set", "--draft", "site", "order.issuer=acme", "acme.directory=http://127.0.0.1:\(port)/dir").status == 0)
+        let early = try cli.run("renew", "--auto", "--draft", "site", "--today", "2027-01-15")
+        #expect(early.status == 0 && early.stdout.contains("not due (renews from 2027-02-01: the CA's suggestion (ARI)"), "\(early.stdout)\(early.stderr)")
+    }
+}
