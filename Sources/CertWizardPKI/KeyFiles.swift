@@ -9,8 +9,7 @@ public enum KeyFiles {
     /// `www.example.co.jp.key` / `.csr` in `directory`, or, when that key exists (a renewal
     /// keeps the key in use), `www.example.co.jp-2026-11-22.key`, then `-2`, `-3` ...
     public static func freshBase(in directory: String, commonName: String, today: CalendarDate) -> String {
-        let safe = commonName.hasPrefix("*.") ? "wildcard" + commonName.dropFirst(1) : commonName
-        let name = String(safe.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
+        let name = fileName(for: commonName)
         func taken(_ base: String) -> Bool { access(path(directory, base + ".key"), F_OK) == 0 || access(path(directory, base + ".csr"), F_OK) == 0 }
         if !taken(name) { return name }
         let dated = "\(name)-\(today)"
@@ -18,6 +17,37 @@ public enum KeyFiles {
         var n = 2
         while taken("\(dated)-\(n)") { n += 1 }
         return "\(dated)-\(n)"
+    }
+
+    /// A file name for a host name: `*.example.jp` becomes `wildcard.example.jp`, and anything but
+    /// letters, digits, dots and hyphens becomes `_`.
+    public static func fileName(for hostName: String) -> String {
+        let safe = hostName.hasPrefix("*.") ? "wildcard" + hostName.dropFirst(1) : hostName
+        return String(safe.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
+    }
+
+    /// What a draft's certificate files are named after: its key (`NAME.key` gives `NAME.crt`,
+    /// `NAME.chain.crt`, `NAME.seal.html`), or, for a CSR brought in, the CN in `fallbackDirectory`.
+    public static func certificateBase(for draft: Draft, fallbackDirectory: String) -> String {
+        draft.csr.keyPath.map(stem) ?? path(draft.csr.keyDirectory ?? fallbackDirectory, fileName(for: draft.csr.commonName ?? "certificate"))
+    }
+
+    /// Writes an issued certificate and its chain beside the key as `BASE.crt` and `BASE.chain.crt`,
+    /// never over another file: a second certificate for the same key gets `BASE-DATE`, then `-2` ...
+    /// Returns both paths.
+    public static func writeIssued(leafPEM: String, chainPEM: String, base: String, today: CalendarDate) throws(FileError) -> (certificate: String, chain: String) {
+        let (directory, _) = AtomicFile.split(base)
+        try AtomicFile.makeDirectories(directory)
+        func taken(_ name: String) -> Bool { access(name + ".crt", F_OK) == 0 || access(name + ".chain.crt", F_OK) == 0 }
+        var name = base
+        if taken(name) {
+            name = base + "-" + today.iso8601
+            var n = 2
+            while taken(name) { name = base + "-" + today.iso8601 + "-\(n)"; n += 1 }
+        }
+        try AtomicFile.create(Array(leafPEM.utf8), at: name + ".crt", mode: 0o644)
+        try AtomicFile.create(Array(chainPEM.utf8), at: name + ".chain.crt", mode: 0o644)
+        return (name + ".crt", name + ".chain.crt")
     }
 
     /// A key file's path without its `.key` ending: what its certificate and chain are named after.

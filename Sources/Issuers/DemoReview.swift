@@ -106,20 +106,14 @@ public struct DemoReview: Sendable {
         do {
             let certificate = try ca.issue(csr, organization: draft.csr.organization, now: now)
             let certificatePEM = try certificate.serializeAsPEM().pemString + "\n"
-            let cn = draft.csr.commonName ?? "certificate"
-            let directory = draft.csr.keyDirectory ?? fallbackDirectory
-            try AtomicFile.makeDirectories(directory)
-            // The certificate pairs with its key by name: www.example.co.jp-2026-11-30.key gets
-            // www.example.co.jp-2026-11-30.crt.
-            let base = draft.csr.keyPath.map(KeyFiles.stem) ?? KeyFiles.path(directory, cn.hasPrefix("*.") ? "wildcard" + cn.dropFirst(1) : cn)
-            // Never over an earlier certificate: a reissue gets a dated name.
-            let name = access(base + ".crt", F_OK) == 0 ? base + "-" + today.iso8601 : base
-            try AtomicFile.create(Array(certificatePEM.utf8), at: name + ".crt", mode: 0o644)
-            try AtomicFile.create(Array(ca.intermediatePEM.utf8), at: name + ".chain.crt", mode: 0o644)
+            // The certificate pairs with its key by name (www.example.co.jp-2026-11-30.key gets
+            // www.example.co.jp-2026-11-30.crt), never over an earlier one (a reissue gets a dated name).
+            let written = try KeyFiles.writeIssued(leafPEM: certificatePEM, chainPEM: ca.intermediatePEM,
+                                                   base: KeyFiles.certificateBase(for: draft, fallbackDirectory: fallbackDirectory), today: today)
             try AtomicFile.makeDirectories(outbox)
             let mail = IssuanceNotice.eml(draft: draft, certificatePEM: certificatePEM, intermediatePEM: ca.intermediatePEM, date: now)
             try AtomicFile.write(Array(mail.utf8), to: KeyFiles.path(outbox, (draft.order.orderNumber ?? "order") + ".eml"), mode: 0o600)
-            return ApplicationEvent.Details(certificatePath: name + ".crt", chainPath: name + ".chain.crt",
+            return ApplicationEvent.Details(certificatePath: written.certificate, chainPath: written.chain,
                                             serialNumber: SerialNumberText.of(certificate.serialNumber))
         } catch let error as FileError {
             throw .issuing(error.message.en)

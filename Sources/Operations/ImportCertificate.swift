@@ -87,17 +87,8 @@ public struct ImportCertificate: Operation {
         }
         if let refusal = refusalToRecord() { throw OperationFailure.failed(refusal) }
 
-        let cn = draft.csr.commonName ?? "certificate"
-        let directory = draft.csr.keyDirectory ?? fallbackDirectory
-        let base = draft.csr.keyPath.map(KeyFiles.stem) ?? KeyFiles.path(directory, cn.hasPrefix("*.") ? "wildcard" + cn.dropFirst(1) : cn)
-        let (certificatePath, chainPath) = try context.commit {
-            try AtomicFile.makeDirectories(directory)
-            // Never over another file: a second certificate for the same key gets a dated name.
-            let name = access(base + ".crt", F_OK) == 0 ? base + "-" + today.iso8601 + "-" + String(UInt16.random(in: 0...UInt16.max), radix: 16) : base
-            try AtomicFile.create(Array(leafPEM.utf8), at: name + ".crt", mode: 0o644)
-            try AtomicFile.create(Array(chainPEM.utf8), at: name + ".chain.crt", mode: 0o644)
-            return (name + ".crt", name + ".chain.crt")
-        }
+        let base = KeyFiles.certificateBase(for: draft, fallbackDirectory: fallbackDirectory)
+        let (certificatePath, chainPath) = try context.commit { try KeyFiles.writeIssued(leafPEM: leafPEM, chainPEM: chainPEM, base: base, today: today) }
         let details = ApplicationEvent.Details(certificatePath: certificatePath, chainPath: chainPath,
                                                serialNumber: SerialNumberText.of(order.leaf.serialNumber))
         let recorded = EventsRecorded([EventsRecorded.Entry(.issued, details)], on: today,

@@ -61,8 +61,8 @@ public struct InstallCertificate: Operation {
     public func run(_ context: OperationContext) async throws -> Installed {
         let materials = try await InstallMaterials.load(draft, anchors: anchors)
         let names = materials.names
-        let dest = options.dest ?? (getuid() == 0 ? "/etc/ssl/certwiz/" + InstallMaterials.fileStem(names[0])
-                                                  : DataHome.join(dataHome, "installed/" + InstallMaterials.fileStem(names[0])))
+        let dest = options.dest ?? (getuid() == 0 ? "/etc/ssl/certwiz/" + KeyFiles.fileName(for: names[0])
+                                                  : DataHome.join(dataHome, "installed/" + KeyFiles.fileName(for: names[0])))
         let files = materials.files(in: dest)
         var changes = files.changes
         var places: [String] = []
@@ -101,7 +101,7 @@ public struct InstallCertificate: Operation {
                                            needsChainFile: ApachePlan.needsChainFile(versionText: version?.outputText ?? ""))
             try take { () throws(NginxPlan.PlanError) in try ApachePlan.plan(config: server.configPath!, target: target) }
         case .iis:
-            let pfxPath = dest + "/" + InstallMaterials.fileStem(names[0]) + ".pfx"
+            let pfxPath = dest + "/" + KeyFiles.fileName(for: names[0]) + ".pfx"
             let password = options.pfxPassword ?? PFXBundle.generatePassword()
             if options.pfxPassword == nil { shownPassword = password }
             let leafPEM = try materials.order.leaf.serializeAsPEM().pemString + "\n"

@@ -74,7 +74,7 @@ struct InstallMaterials: Sendable {
 
     /// The files in `dest`: certificate, chain, full chain (leaf first), and the key (0600).
     func files(in dest: String) -> InstalledFiles {
-        let stem = dest + "/" + Self.fileStem(names[0])
+        let stem = dest + "/" + KeyFiles.fileName(for: names[0])
         let leafPEM = (try? order.leaf.serializeAsPEM().pemString).map { $0 + "\n" } ?? ""
         let chainPEM = order.intermediates.compactMap { try? $0.serializeAsPEM().pemString }.map { $0 + "\n" }.joined()
         let files = InstalledFiles(certificate: stem + ".crt", chain: stem + ".chain.crt", fullChain: stem + ".fullchain.crt", key: stem + ".key", changes: [])
@@ -90,12 +90,6 @@ struct InstallMaterials: Sendable {
     private static func change(_ path: String, _ contents: [UInt8], mode: mode_t) -> [FileChange] {
         guard let before = try? AtomicFile.read(path) else { return [.create(path, contents, mode: mode)] }
         return before == contents ? [] : [FileChange(path: path, kind: .edit(before: before), contents: contents, mode: mode)]
-    }
-
-    /// A file name for a host name (`*.example.jp` becomes `wildcard.example.jp`).
-    static func fileStem(_ name: String) -> String {
-        let base = name.hasPrefix("*.") ? "wildcard" + name.dropFirst(1) : name
-        return String(base.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })
     }
 }
 

@@ -49,9 +49,7 @@ public struct PlaceSeal: Operation {
     }
 
     public func run(_ context: OperationContext) async throws -> SealPlaced {
-        let cn = draft.csr.commonName ?? "site"
-        let base = draft.csr.keyPath.map(KeyFiles.stem) ?? KeyFiles.path(draft.csr.keyDirectory ?? fallbackDirectory, cn.hasPrefix("*.") ? "wildcard" + cn.dropFirst(1) : cn)
-        let path = base + ".seal.html"
+        let path = KeyFiles.certificateBase(for: draft, fallbackDirectory: fallbackDirectory) + ".seal.html"
         var found: Bool?
         if let checkURL {
             guard let address = PageFetch.Address(checkURL) else {

@@ -233,17 +233,10 @@ public struct SubmitACMEOrder: Operation {
         guard let order = try? ChainOrder(certificates, keyFingerprint: IssuedCertificateCheck.csrFingerprint(of: draft)) else {
             throw OperationFailure.failed(Localized("CA から届いた証明書がこの CSR の鍵のものではありません", "the certificate from the CA is not for this CSR's key"))
         }
-        let cn = draft.csr.commonName ?? "certificate"
-        let directory = draft.csr.keyDirectory ?? fallbackDirectory
-        let base = draft.csr.keyPath.map(KeyFiles.stem) ?? KeyFiles.path(directory, cn.hasPrefix("*.") ? "wildcard" + cn.dropFirst(1) : cn)
         let leafPEM = try order.leaf.serializeAsPEM().pemString + "\n"
         let chainPEM = try order.intermediates.map { try $0.serializeAsPEM().pemString + "\n" }.joined()
-        return try context.commit {
-            try AtomicFile.makeDirectories(directory)
-            let name = access(base + ".crt", F_OK) == 0 ? base + "-" + today.iso8601 + "-" + String(UInt16.random(in: 0...UInt16.max), radix: 16) : base
-            try AtomicFile.create(Array(leafPEM.utf8), at: name + ".crt", mode: 0o644)
-            try AtomicFile.create(Array(chainPEM.utf8), at: name + ".chain.crt", mode: 0o644)
-            return (name + ".crt", name + ".chain.crt", SerialNumberText.of(order.leaf.serialNumber))
-        }
+        let base = KeyFiles.certificateBase(for: draft, fallbackDirectory: fallbackDirectory)
+        let written = try context.commit { try KeyFiles.writeIssued(leafPEM: leafPEM, chainPEM: chainPEM, base: base, today: today) }
+        return (written.certificate, written.chain, SerialNumberText.of(order.leaf.serialNumber))
     }
 }

@@ -89,7 +89,7 @@ public enum AtomicFile {
         guard fsync(fd) == 0 else { throw FileError("sync", dir) }
     }
 
-    static func split(_ path: String) -> (dir: String, base: String) {
+    public static func split(_ path: String) -> (dir: String, base: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let dir = String(path[..<slash])
         return (dir.isEmpty ? "/" : dir, String(path[path.index(after: slash)...]))
