@@ -1,3 +1,4 @@
+import ACME
 import CertWizardCore
 import CertWizardPKI
 import Installers
@@ -52,12 +53,13 @@ public struct PlaceSeal: Operation {
         let path = KeyFiles.certificateBase(for: draft, fallbackDirectory: fallbackDirectory) + ".seal.html"
         var found: Bool?
         if let checkURL {
-            guard let address = PageFetch.Address(checkURL) else {
+            // Whether the seal is on the page, not whether the page's certificate is good (`verify` says that).
+            let page: HTTPTransport.Response
+            do { page = try await HTTPTransport(verifiesCertificates: false, timeLimit: .seconds(15)).send(.GET, checkURL) } catch HTTPTransport.TransportError.badURL {
                 throw OperationFailure.failed(Localized("URL は http:// か https:// で始めてください: \(checkURL)", "give a URL starting with http:// or https://: \(checkURL)"))
-            }
-            let page: PageFetch.Page
-            do { page = try await PageFetch.get(address) } catch let failure as OperationFailure { throw failure } catch {
-                throw OperationFailure.unreadable(Localized("\(checkURL) を読めません: \(TLSProbe.reason(error))", "cannot read \(checkURL): \(TLSProbe.reason(error))"))
+            } catch {
+                let reason = (error as? HTTPTransport.TransportError)?.description ?? TLSProbe.reason(error)
+                throw OperationFailure.unreadable(Localized("\(checkURL) を読めません: \(reason)", "cannot read \(checkURL): \(reason)"))
             }
             guard (200..<300).contains(page.status) else {
                 throw OperationFailure.failed(Localized("\(checkURL) は HTTP \(page.status) を返しました", "\(checkURL) answered HTTP \(page.status)"))

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ACME
 import CertWizardCore
 import NIOCore
 import NIOPosix
@@ -89,14 +90,7 @@ public enum TLSProbe {
     private struct ProbeTimeout: Error {}
 
     /// The system's words for a failed connection ("Connection refused"), not NIO's whole story.
-    static func reason(_ error: Error) -> String {
-        if let failure = error as? NIOConnectionError, let first = failure.connectionErrors.first?.error {
-            if let io = first as? IOError { return String(cString: strerror(io.errnoCode)) }
-            return "\(first)"
-        }
-        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
-        return "\(error)"
-    }
+    static func reason(_ error: Error) -> String { HTTPTransport.reason(error) }
 
     /// The certificates as the server sent them, captured from the verification callback.
     private final class SentChain: Sendable {
