@@ -55,7 +55,7 @@ extension WizardState {
             running = nil
             // A preview is not recorded: it is shown, and the applicant decides.
             if operation == .previewInstall, case .success(let change) = result, let preview = change.base as? Installed {
-                overlay = .confirmInstall(lines: preview.diff.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                overlay = .confirmInstall(lines: preview.diff(in: language).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                                           + preview.commands.map { "$ " + $0.joined(separator: " ") })
                 status = nil
                 return []

@@ -28,18 +28,23 @@ public struct Installed: DraftChange {
     let today: CalendarDate
 
     /// The changes as a diff: configuration in full; certificate files by name; a key's contents never.
-    public var diff: String {
+    public func diff(in language: Language) -> String {
         // The server's configuration first (what a person reads), then the files.
         let ordered = changes.filter { !isFile($0.path) } + changes.filter { isFile($0.path) }
         return ordered.map { change in
-            let state = change.kind == .create ? "new" : "replaced, the old one kept in the backup"
-            if change.path.hasSuffix(".pfx") { return "+++ \(change.path) (\(state); PKCS#12 with the key, mode 0600)\n" }
-            if change.path == files.key { return "+++ \(change.path) (\(state); the key, mode 0600, contents not shown)\n" }
-            if [files.certificate, files.chain, files.fullChain].contains(change.path) {
+            let state = change.kind == .create ? Localized("新規", "new") : Localized("置き換え、元のファイルはバックアップに", "replaced, the old one kept in the backup")
+            let note: Localized
+            if change.path.hasSuffix(".pfx") {
+                note = Localized("\(state.ja)、鍵を含む PKCS#12、モード 0600", "\(state.en); PKCS#12 with the key, mode 0600")
+            } else if change.path == files.key {
+                note = Localized("\(state.ja)、鍵、モード 0600、内容は表示しません", "\(state.en); the key, mode 0600, contents not shown")
+            } else if [files.certificate, files.chain, files.fullChain].contains(change.path) {
                 let count = String(decoding: change.contents, as: UTF8.self).components(separatedBy: "-----BEGIN CERTIFICATE-----").count - 1
-                return "+++ \(change.path) (\(state); \(count) certificate(s))\n"
+                note = Localized("\(state.ja)、証明書 \(count) 枚", "\(state.en); \(count) certificate(s)")
+            } else {
+                return change.diff
             }
-            return change.diff
+            return "+++ \(change.path) (\(note.text(in: language)))\n"
         }.joined()
     }
 

@@ -65,7 +65,8 @@ public struct LiveCheck: DraftChange, Encodable {
 
     public struct Problem: Encodable, Equatable, Sendable {
         public let code: String
-        public let message: String
+        /// In both languages, as every certwiz JSON message is.
+        public let message: Localized
     }
 
     public let address: String
@@ -166,8 +167,8 @@ public struct LiveCheck: DraftChange, Encodable {
         try container.encodeIfPresent(daysLeft, forKey: .daysLeft)
         try container.encodeIfPresent(isDraftCertificate, forKey: .isDraftCertificate)
         try container.encode(sent, forKey: .sent)
-        try container.encode(problems.map { Problem(code: $0.code, message: $0.message.en) }, forKey: .problems)
+        try container.encode(problems.map { Problem(code: $0.code, message: $0.message) }, forKey: .problems)
         try container.encode(verdict, forKey: .verdict)
-        try container.encodeIfPresent(unreachableReason?.en, forKey: .unreachable)
+        try container.encodeIfPresent(unreachableReason, forKey: .unreachable)
     }
 }

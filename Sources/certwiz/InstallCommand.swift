@@ -74,7 +74,7 @@ struct InstallCommand: ParsableCommand {
             // A person at a terminal sees the plan first and says yes; a script says --yes.
             let preview = try InstallCertificate(draft: loaded, draftName: file.name, options: { var o = options; o.dryRun = true; return o }(),
                                                  anchors: try trust.anchors(), today: today ?? CalendarDate.today(), dataHome: home).runForCommand()
-            print(preview.diff, terminator: "")
+            print(preview.diff(in: cliLanguage), terminator: "")
             for command in preview.commands { print("$ " + command.joined(separator: " ")) }
             guard isatty(0) != 0 else {
                 Output.error(L("確認できません (端末がありません)。--yes を付けて実行してください", "cannot ask (no terminal): run with --yes"))
@@ -89,7 +89,7 @@ struct InstallCommand: ParsableCommand {
         let installed = try operation.runForCommand()
         if dryRun {
             print(installed.summary.local)
-            print(installed.diff, terminator: "")
+            print(installed.diff(in: cliLanguage), terminator: "")
             for command in installed.commands { print("$ " + command.joined(separator: " ")) }
             return
         }
