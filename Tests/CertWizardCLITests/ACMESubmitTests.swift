@@ -161,10 +161,7 @@ import TestSupport
     let cli = CertWizProcess()
 
     @Test func theCAsSuggestedWindowDecidesWhenARenewalIsDue() throws {
-        try cli.write(validDraftJSON, to: "site.json")
-        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
-        #expect(try cli.run("submit", "--draft", "site").status == 0)
-        #expect(try cli.run("demo", "advance", "--draft", "site", "--all").status == 0)
+        try cli.issuedDemoDraft()
         let port = try freeLocalPort()
         let directory = "{\"newNonce\": \"http://127.0.0.1:\(port)/nonce\", \"newAccount\": \"http://127.0.0.1:\(port)/account\", \"newOrder\": \"http://127.0.0.1:\(port)/order\", \"renewalInfo\": \"http://127.0.0.1:\(port)/ari\"}"
         let window = "{\"suggestedWindow\": {\"start\": \"2027-02-01T00:00:00Z\", \"end\": \"2027-02-03T00:00:00Z\"}}"

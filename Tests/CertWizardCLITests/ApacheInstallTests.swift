@@ -8,13 +8,6 @@ import TestSupport
     let cli = CertWizProcess()
     var root: String { cli.home + "/data/certwiz/demo-ca/root.crt" }
 
-    func issuedDraft() throws {
-        try cli.write(validDraftJSON, to: "site.json")
-        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
-        #expect(try cli.run("submit", "--draft", "site").status == 0)
-        #expect(try cli.run("demo", "advance", "--draft", "site", "--all").status == 0)
-    }
-
     func served(_ port: Int) throws -> Bool {
         for _ in 0..<30 {
             let result = try cli.openssl(["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "www.example.co.jp", "-verify_return_error", "-CAfile", root])
@@ -25,7 +18,7 @@ import TestSupport
     }
 
     @Test func anExistingVirtualHostGetsTheCertificateAndChainAndRollbackRestoresIt() throws {
-        try issuedDraft()
+        try cli.issuedDemoDraft()
         let port = try freeLocalPort()
         let (oldCertificate, oldKey) = (cli.home + "/old.crt", cli.home + "/old.key")
         #expect(try cli.openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", oldKey, "-out", oldCertificate,
@@ -65,7 +58,7 @@ import TestSupport
     }
 
     @Test func aNewSiteWhenNoVirtualHostMatches() throws {
-        try issuedDraft()
+        try cli.issuedDemoDraft()
         let port = try freeLocalPort(), other = try freeLocalPort()
         let apache = try ApacheServer(in: cli.home + "/apache", listen: [other])
         try apache.start(waitingFor: other)

@@ -1,3 +1,4 @@
+import CertWizardCore
 import Foundation
 import Testing
 import TestSupport
@@ -77,4 +78,19 @@ final class CertWizProcess {
     func read(_ name: String) throws -> String {
         try String(contentsOfFile: draftsDirectory + "/" + name, encoding: .utf8)
     }
+}
+
+extension CertWizProcess {
+    /// `site`: a valid draft taken through key + CSR, submission and the demo review to issuance.
+    @discardableResult
+    func issuedDemoDraft() throws -> Draft {
+        try write(validDraftJSON, to: "site.json")
+        #expect(try run("csr", "new", "--draft", "site").status == 0)
+        #expect(try run("submit", "--draft", "site").status == 0)
+        #expect(try run("demo", "advance", "--draft", "site", "--all").status == 0)
+        return try DraftCodec.decode(Array(try read("site.json").utf8))
+    }
+
+    /// The demo CA's root in this data folder.
+    var demoRoot: String { home + "/data/certwiz/demo-ca/root.crt" }
 }

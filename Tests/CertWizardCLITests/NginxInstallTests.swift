@@ -10,14 +10,6 @@ import TestSupport
     var root: String { cli.home + "/data/certwiz/demo-ca/root.crt" }
     var dest: String { cli.home + "/ssl" }
 
-    func issuedDraft() throws -> Draft {
-        try cli.write(validDraftJSON, to: "site.json")
-        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
-        #expect(try cli.run("submit", "--draft", "site").status == 0)
-        #expect(try cli.run("demo", "advance", "--draft", "site", "--all").status == 0)
-        return try DraftCodec.decode(Array(try cli.read("site.json").utf8))
-    }
-
     /// A self-signed certificate standing for what the server had before.
     func oldCertificate() throws -> (certificate: String, key: String) {
         let (certificate, key) = (cli.home + "/old.crt", cli.home + "/old.key")
@@ -42,7 +34,7 @@ import TestSupport
     }
 
     @Test func aNewSiteServesTheCertificateWithItsChainAndRollbackTakesItAway() throws {
-        let draft = try issuedDraft()
+        let draft = try cli.issuedDemoDraft()
         let port = try freeLocalPort(), other = try freeLocalPort()
         let (oldCertificate, oldKey) = try oldCertificate()
         // Something else is served already (another site), so nginx runs before the installation.
@@ -81,7 +73,7 @@ import TestSupport
     }
 
     @Test func aRenewalReplacesKeyAndCertificateTogetherAndKeepsThePreviousInTheBackup() throws {
-        _ = try issuedDraft()
+        _ = try cli.issuedDemoDraft()
         let port = try freeLocalPort(), other = try freeLocalPort()
         let nginx = try NginxServer(in: cli.home + "/nginx", http: "    server { listen 127.0.0.1:\(other); return 200; }")
         try nginx.start(waitingFor: other)
@@ -123,7 +115,7 @@ import TestSupport
     }
 
     @Test func anExistingBlockKeepsEveryByteButItsTwoCertificatePaths() throws {
-        _ = try issuedDraft()
+        _ = try cli.issuedDemoDraft()
         let port = try freeLocalPort()
         let (oldCertificate, oldKey) = try oldCertificate()
         let nginx = try NginxServer(in: cli.home + "/nginx")
@@ -153,7 +145,7 @@ import TestSupport
     }
 
     @Test func aBrokenConfigIsLeftAloneAndAFailedCheckRestoresEverything() throws {
-        _ = try issuedDraft()
+        _ = try cli.issuedDemoDraft()
         let port = try freeLocalPort(), other = try freeLocalPort()
         let (oldCertificate, oldKey) = try oldCertificate()
         // A session cache of the same name and another size: nginx -t fails once the new site is in.
@@ -186,7 +178,7 @@ import TestSupport
     }
 
     @Test func aKeyThatIsNotTheCertificatesIsRefusedBeforeAnythingChanges() throws {
-        _ = try issuedDraft()
+        _ = try cli.issuedDemoDraft()
         let (_, otherKey) = try oldCertificate()
         var draft = try DraftCodec.decode(Array(try cli.read("site.json").utf8))
         draft.csr.keyPath = otherKey
@@ -198,7 +190,7 @@ import TestSupport
     }
 
     @Test func aChainGivenInTheWrongOrderGoesInRightAndFilesNeedNoServer() throws {
-        let draft = try issuedDraft()
+        let draft = try cli.issuedDemoDraft()
         // The chain file as some mails give it: the root, then the intermediate.
         let chain = try #require(draft.issuance.chainPath)
         let reordered = try String(contentsOfFile: root, encoding: .utf8) + (try String(contentsOfFile: chain, encoding: .utf8))
@@ -219,10 +211,7 @@ import TestSupport
     let cli = CertWizProcess()
 
     @Test func bothPFXFormsOpenWithThePasswordAndNameTheirAlgorithms() throws {
-        try cli.write(validDraftJSON, to: "site.json")
-        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
-        #expect(try cli.run("submit", "--draft", "site").status == 0)
-        #expect(try cli.run("demo", "advance", "--draft", "site", "--all").status == 0)
+        try cli.issuedDemoDraft()
         let passwordFile = cli.home + "/pfx-password"
         try "correct horse battery\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
         let modern = try cli.run("install", "--draft", "site", "--server", "iis", "--dest", cli.home + "/modern", "--pfx-password-file", passwordFile, "--yes")

@@ -8,14 +8,6 @@ import TestSupport
     let cli = CertWizProcess()
 
     /// A demo-issued draft: its key, certificate, chain and the demo root.
-    func issuedDraft() throws -> (draft: Draft, root: String) {
-        try cli.write(validDraftJSON, to: "site.json")
-        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
-        #expect(try cli.run("submit", "--draft", "site").status == 0)
-        #expect(try cli.run("demo", "advance", "--draft", "site", "--all").status == 0)
-        return (try DraftCodec.decode(Array(try cli.read("site.json").utf8)), cli.home + "/data/certwiz/demo-ca/root.crt")
-    }
-
     func serve(_ draft: Draft, chainFirst: Bool = false, withChain: Bool = true, tls13Only: Bool = true) throws -> (BackgroundProgram, Int) {
         let port = try freeLocalPort()
         var arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", try #require(draft.issuance.certificatePath),
@@ -39,7 +31,7 @@ import TestSupport
     }
 
     @Test func aTLS13OnlyServerSendingTheDraftsCertificateAndChainIsOKAndRecordsTheInstallation() throws {
-        let (draft, root) = try issuedDraft()
+        let (draft, root) = (try cli.issuedDemoDraft(), cli.demoRoot)
         let (server, port) = try serve(draft)
         defer { server.stop() }
         let result = try cli.run("verify", "127.0.0.1:\(port)", "--servername", "www.example.co.jp", "--draft", "site", "--ca-file", root)
@@ -56,7 +48,7 @@ import TestSupport
     }
 
     @Test func aMissingIntermediateAWrongOrderAndANameMismatchAreWrong() throws {
-        let (draft, root) = try issuedDraft()
+        let (draft, root) = (try cli.issuedDemoDraft(), cli.demoRoot)
         let (alone, alonePort) = try serve(draft, withChain: false, tls13Only: false)
         defer { alone.stop() }
         let missing = try cli.run("verify", "127.0.0.1:\(alonePort)", "--servername", "www.example.co.jp", "--ca-file", root)
