@@ -59,7 +59,7 @@ public struct Installed: DraftChange {
         if !dryRun, let asked {
             draft.installation.server = InstallServer(rawValue: asked.server.kind.rawValue)
             draft.installation.configPath = asked.server.config ?? draft.installation.configPath
-            draft.installation.destination = asked.dest ?? files.certificate.split(separator: "/").dropLast().joined(separator: "/").withLeadingSlash
+            draft.installation.destination = asked.dest ?? AtomicFile.split(files.certificate).dir
             draft.installation.listen = asked.listen ?? draft.installation.listen
         }
         guard !dryRun, verified, ApplicationEvent.installed.recordedDate(in: draft) == nil, draft.issuance.issuedOn != nil else { return draft }
@@ -86,6 +86,3 @@ public struct Installed: DraftChange {
     }
 }
 
-extension String {
-    var withLeadingSlash: String { hasPrefix("/") ? self : "/" + self }
-}

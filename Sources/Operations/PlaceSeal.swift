@@ -1,7 +1,6 @@
 import ACME
 import CertWizardCore
 import CertWizardPKI
-import Installers
 import Issuers
 
 /// 5-3: the seal's HTML written beside the certificate (`NAME.seal.html`), and, given a URL, the
@@ -67,7 +66,7 @@ public struct PlaceSeal: Operation {
             found = String(decoding: page.body, as: UTF8.self).contains(snippet.marker)
         }
         try context.commit {
-            try AtomicFile.makeDirectories(NginxConfig.directory(of: path))
+            try AtomicFile.makeDirectories(AtomicFile.split(path).dir)
             try AtomicFile.write(Array(snippet.html.utf8), to: path, mode: 0o644)
         }
         return SealPlaced(path: path, html: snippet.html, checked: checkURL, found: found, today: today)
