@@ -24,9 +24,10 @@ public let applicationScreen = ScreenSpec(
         ]), label: Localized("名前の確認方法", "How names are proven"), help: Localized(
             "CA がドメイン名の管理を確かめる方法。事前審査済みのドメインでは確認は要りません。",
             "How the CA checks control of the domain names; pre-validated domains need no check."), when: { $0.order.issuer == "acme" })),
-        .note(Localized("アカウントの登録はコマンドで: certwiz acme register --directory URL --eab-kid KID --eab-hmac-key-file FILE (HMAC 鍵はどこにも保存しません)。",
-                        "Register the account from a shell: certwiz acme register --directory URL --eab-kid KID --eab-hmac-key-file FILE (the HMAC key is kept nowhere)."),
-              when: { $0.order.issuer == "acme" }),
+        .action(ScreenAction(.registerAccount, label: Localized("ACME アカウントを登録…", "Register the ACME account…"), help: Localized(
+            "CA のポータルにある EAB の鍵 ID と HMAC 鍵で、このサーバの ACME アカウントを CA の契約に結び付けます (一度だけ)。HMAC 鍵は登録に使うだけで、どこにも保存しません。シェルからは certwiz acme register --directory URL --eab-kid KID --eab-hmac-key-file FILE。",
+            "Binds this server's ACME account to your contract at the CA with the EAB key id and HMAC key from its portal (once). The HMAC key is used to register and kept nowhere. From a shell: certwiz acme register --directory URL --eab-kid KID --eab-hmac-key-file FILE."),
+            when: { $0.order.issuer == "acme" })),
         .field(ScreenField(\.order.product, .choice(ChoiceOption.from(Product.self, \.name)), help: Localized("申請する製品。", "The product applied for."))),
         .field(ScreenField(\.order.express, .yesNo, help: Localized(
             "有料のエクスプレスサービス: 確認完了の当日に発行 (最短)。", "The paid Express service: issuance on the day verification completes, at the earliest."))),

@@ -8,6 +8,8 @@ enum OverlayView {
         var title = ""
         var lines: [(String, Style)] = []
         var keys = state.text(UIText.keysOverlay)
+        /// The line and column (inside the box) where the cursor goes, for a box that is typed into.
+        var cursorRow: (line: Int, column: Int)?
         switch overlay {
         case .help:
             if let field = state.focusedField {
@@ -43,6 +45,27 @@ enum OverlayView {
                 return (line, style)
             }
             keys = state.text(Localized("y: 変更して再読み込み (失敗したら元に戻す)  ほかのキー: 何も変えない", "y: change and reload (undone if it fails)  any other key: change nothing"))
+        case .registerAccount(let form):
+            title = state.text(Localized("ACME アカウントを登録", "Register the ACME account"))
+            lines = TextWrap.lines(state.text(Localized(
+                "CA のポータルにある EAB の鍵 ID と HMAC 鍵を入れます。HMAC 鍵は登録に一度使うだけで、下書きにも画面にも残りません。",
+                "Enter the EAB key id and HMAC key from the CA's portal. The HMAC key is used once to register and kept neither in the draft nor on the screen.")),
+                width: width - 4).map { ($0, .plain) }
+            lines.append((state.text(Localized("ディレクトリ: ", "Directory: ")) + (state.draft.acme.directory ?? ""), .muted))
+            lines.append(("", .plain))
+            let labelWidth = 16
+            let inputWidth = width - 4 - labelWidth - 2
+            for row in form.rows(width: inputWidth) {
+                let label = state.text(row.label)
+                let pad = String(repeating: " ", count: max(1, labelWidth - DisplayWidth.of(label)))
+                lines.append((label + pad + "[" + row.shown, row.focused ? .reverse : .plain))
+                if row.focused { cursorRow = (lines.count - 1, labelWidth + 1 + row.cursorColumn) }
+            }
+            if let problem = form.problem {
+                lines.append(("", .plain))
+                lines += TextWrap.lines(state.text(problem), width: width - 4).map { ($0, .error) }
+            }
+            keys = state.text(Localized("Tab: 次の欄  Enter: 次へ (最後の欄で登録)  Esc: やめる", "Tab: next line  Enter: next (registers on the last line)  Esc: cancel"))
         case .jumpList(let selected):
             title = state.text(UIText.jumpTitle)
             for (i, spec) in state.screens.enumerated() {
@@ -64,6 +87,6 @@ enum OverlayView {
         frame.put(" \(title) ", x: x + 2, y: y, style: .accent, limit: width - 4)
         for (i, line) in lines.enumerated() { frame.put(line.0, x: x + 2, y: y + 1 + i, style: line.1, limit: width - 4) }
         frame.put(keys, x: x + 2, y: y + height - 2, style: .muted, limit: width - 4)
-        frame.cursor = nil
+        frame.cursor = cursorRow.flatMap { $0.line < lines.count ? Point(x: x + 2 + $0.column, y: y + 1 + $0.line) : nil }
     }
 }

@@ -13,14 +13,17 @@ public struct PlainWizard {
     let language: Language
     let today: CalendarDate
     let readLine: () -> String?
+    /// Reads an answer that must not be echoed (the EAB HMAC key); `readLine` when not given.
+    let readSecret: () -> String?
     let write: (String) -> Void
 
     public init(store: DraftStore, language: Language, today: CalendarDate,
-                readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+                readLine: @escaping () -> String?, readSecret: (() -> String?)? = nil, write: @escaping (String) -> Void) {
         self.store = store
         self.language = language
         self.today = today
         self.readLine = readLine
+        self.readSecret = readSecret ?? readLine
         self.write = write
     }
 
@@ -134,16 +137,42 @@ public struct PlainWizard {
             }
             write("> (y/n) ")
             guard let answer = readLine()?.trimmed.lowercased(), ["y", "yes", "はい"].contains(answer) else { continue }
+            if action.id == .registerAccount {
+                if let credentials = askCredentials(state.draft), run(action.id, state: &state, file: file, lock: lock, eab: credentials) { performed = true }
+                continue
+            }
             if run(action.id, state: &state, file: file, lock: lock) { performed = true }
         }
         return performed
     }
 
+    /// The EAB key id, the HMAC key (not echoed, not kept) and a contact address; nil when not given.
+    private func askCredentials(_ draft: Draft) -> EABCredentials? {
+        write(t(Localized("EAB 鍵 ID> ", "EAB key id> ")))
+        guard let keyID = readLine()?.trimmed, !keyID.isEmpty else { return nil }
+        write(t(Localized("HMAC 鍵 (表示しません)> ", "HMAC key (not shown)> ")))
+        guard let text = readSecret() else { return nil }
+        write("\n")
+        let key: [UInt8]
+        switch EABCredentials.hmacKey(fromText: text) {
+        case .success(let bytes): key = bytes
+        case .failure(let problem):
+            say("  ✗ " + t(problem))
+            return nil
+        }
+        let suggested = draft.technicalContact.email ?? ""
+        write(t(Localized("連絡先メール", "Contact email")) + (suggested.isEmpty ? "" : " [\(suggested)]") + "> ")
+        let typed = readLine()?.trimmed ?? ""
+        let email = typed.isEmpty ? suggested : typed
+        return EABCredentials(keyID: keyID, hmacKey: key, email: email.isEmpty ? nil : email)
+    }
+
     /// Runs a screen's operation to the end and applies its result to the draft through the core,
     /// as the full-screen wizard does; true when it was applied.
-    private func run(_ operation: ScreenOperation, state: inout WizardState, file: DraftFile, lock: DraftLock) -> Bool {
+    private func run(_ operation: ScreenOperation, state: inout WizardState, file: DraftFile, lock: DraftLock, eab: EABCredentials? = nil) -> Bool {
         do {
-            let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome, draftName: file.name)
+            var environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: file.name), today: today, dataHome: store.dataHome, draftName: file.name)
+            environment.eab = eab
             let work = try operation.operation(for: state.draft, in: environment)
             say("  … " + t(work.title))
             let change = try OperationRunner.wait(work).get()

@@ -25,6 +25,8 @@ public enum WizardEffect: Equatable, Sendable {
     case createRenewal(from: String, name: String)
     /// Start an operation (make the key and CSR, read a certificate) off the key-reading thread.
     case run(ScreenOperation)
+    /// Register the ACME account with the credentials typed into the registration box (never saved).
+    case register(EABCredentials)
     /// Cancel the running operation (Esc).
     case cancelRunning
     case quit

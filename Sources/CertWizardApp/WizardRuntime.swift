@@ -211,18 +211,9 @@ public final class WizardRuntime {
                 draw()
             }
         case .run(let operation):
-            let environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: state.session?.name ?? "default"),
-                                                   today: state.today, dataHome: store.dataHome,
-                                                   draftName: state.session?.name ?? "default")
-            do {
-                let work = try operation.operation(for: state.draft, in: environment)
-                let handle = OperationRunner.start(work)
-                running = (operation, handle)
-                _ = state.update(.started(operation, title: work.title))
-            } catch {
-                _ = state.update(.finished(operation, .failure(error)))
-            }
-            draw()
+            start(operation, eab: nil)
+        case .register(let credentials):
+            start(.registerAccount, eab: credentials)
         case .cancelRunning:
             // Refused only while the result is being written: then it arrives and is applied as usual.
             if let running, !running.handle.cancel() {
@@ -233,6 +224,23 @@ public final class WizardRuntime {
         case .quit:
             break
         }
+    }
+
+    /// Starts a screen's operation off the key-reading thread (`eab` only for the registration).
+    private func start(_ operation: ScreenOperation, eab: EABCredentials?) {
+        var environment = OperationEnvironment(keysDirectory: store.keysDirectory(draft: state.session?.name ?? "default"),
+                                               today: state.today, dataHome: store.dataHome,
+                                               draftName: state.session?.name ?? "default")
+        environment.eab = eab
+        do {
+            let work = try operation.operation(for: state.draft, in: environment)
+            let handle = OperationRunner.start(work)
+            running = (operation, handle)
+            _ = state.update(.started(operation, title: work.title))
+        } catch {
+            _ = state.update(.finished(operation, .failure(error)))
+        }
+        draw()
     }
 
     /// A cancelled operation ends within moments: wait briefly so its message replaces "Cancelling…".

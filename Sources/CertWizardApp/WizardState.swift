@@ -22,6 +22,8 @@ public enum Overlay: Equatable, Sendable {
     case confirmNewKey(oldKey: String)
     /// What installing changes (the diff and the server's commands): `y` installs and reloads.
     case confirmInstall(lines: [String])
+    /// The ACME account's EAB key id and HMAC key (in memory only), then `.register`.
+    case registerAccount(RegistrationForm)
 }
 
 /// A one-line message under the form: what just happened or what is wrong.

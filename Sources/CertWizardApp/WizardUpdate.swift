@@ -112,6 +112,16 @@ extension WizardState {
             overlay = .confirmNewKey(oldKey: oldKey)
             return []
         }
+        // The HMAC key is asked for in a box of its own, never a draft field.
+        if operation == .registerAccount {
+            guard let directory = draft.acme.directory?.trimmed, directory.lowercased().hasPrefix("https://") else {
+                status = StatusMessage(text: Localized("先に ACME ディレクトリ URL (https://…) を入れてください", "Enter the ACME directory URL (https://…) first"),
+                                       isError: true)
+                return []
+            }
+            overlay = .registerAccount(RegistrationForm(email: draft.technicalContact.email ?? ""))
+            return []
+        }
         return begin(operation)
     }
 
@@ -174,6 +184,21 @@ extension WizardState {
             default:
                 status = StatusMessage(text: Localized("何も変更していません", "Nothing was changed"), isError: false)
                 return []
+            }
+        case .registerAccount(var form):
+            switch form.handle(key) {
+            case .editing:
+                overlay = .registerAccount(form)
+                return []
+            case .cancelled:
+                overlay = nil
+                status = StatusMessage(text: Localized("登録しませんでした (入力は捨てました)", "Nothing was registered (what was typed is gone)"), isError: false)
+                return []
+            case .submitted(let credentials):
+                overlay = nil
+                running = RunningWork(operation: .registerAccount, title: UIText.working)
+                status = nil
+                return [.register(credentials)]
             }
         case .confirmQuit:
             switch key {

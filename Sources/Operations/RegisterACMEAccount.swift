@@ -41,6 +41,28 @@ public struct RegisterACMEAccount: Operation {
     }
 }
 
+/// The External Account Binding from the CA's portal, as typed or read from a file: the key id and
+/// the HMAC key (base64url). Held in memory for one registration; never saved, logged or shown.
+public struct EABCredentials: Sendable, Equatable {
+    public let keyID: String
+    public let hmacKey: [UInt8]
+    public let email: String?
+
+    public init(keyID: String, hmacKey: [UInt8], email: String?) {
+        self.keyID = keyID
+        self.hmacKey = hmacKey
+        self.email = email
+    }
+
+    /// The HMAC key from the portal's base64url text, or why it is not one.
+    public static func hmacKey(fromText text: String) -> Result<[UInt8], Localized> {
+        guard let key = JWS.base64urlDecode(text.trimmed), !key.isEmpty else {
+            return .failure(Localized("HMAC 鍵は base64url の文字列です", "the HMAC key is a base64url string"))
+        }
+        return .success(key)
+    }
+}
+
 /// The CA's own words (problem type, detail, subproblems) inside certwiz's sentence in the user's language.
 enum ACMEMessages {
     static func problem(_ error: Error, doing: Localized) -> Localized {

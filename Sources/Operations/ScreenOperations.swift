@@ -11,6 +11,8 @@ public struct OperationEnvironment: Sendable {
     public let dataHome: String?
     /// The draft's name (its installations' backups are kept under it).
     public let draftName: String
+    /// The EAB credentials typed for `registerAccount` (only for that operation; never stored).
+    public var eab: EABCredentials?
 
     public init(keysDirectory: String, today: CalendarDate, dataHome: String?, draftName: String = "default") {
         self.keysDirectory = keysDirectory
@@ -55,6 +57,16 @@ extension ScreenOperation {
     public func operation(for draft: Draft, in environment: OperationEnvironment) throws(OperationFailure) -> AnyOperation {
         let today = environment.today
         switch self {
+        case .registerAccount:
+            guard let dataHome = environment.dataHome else { throw .failed(Localized("データフォルダがありません", "No data folder")) }
+            guard let directory = draft.acme.directory?.nonEmpty, directory.lowercased().hasPrefix("https://") else {
+                throw .failed(Localized("先に ACME ディレクトリ URL (https://…) を入れてください", "Enter the ACME directory URL (https://…) first"))
+            }
+            guard let eab = environment.eab else {
+                throw .failed(Localized("EAB の鍵 ID と HMAC 鍵が要ります", "The EAB key id and HMAC key are needed"))
+            }
+            return AnyOperation(RegisterACMEAccount(directory: directory, email: eab.email?.nonEmpty, eab: (eab.keyID, eab.hmacKey),
+                                                    trustPEM: try draft.acme.trustPEM(), store: ACMEAccountStore(dataHome: dataHome)))
         case .makeKeyAndCSR: return AnyOperation(try MakeKeyAndCSR(draft: draft, directory: environment.keysDirectory, today: today))
         case .readCurrentCertificate: return AnyOperation(try ReadCertificate(draft: draft))
         case .loadCSRFile: return AnyOperation(try LoadCSRFile(draft: draft))

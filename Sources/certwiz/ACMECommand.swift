@@ -55,11 +55,12 @@ struct ACMERegisterCommand: ParsableCommand {
                 }
                 text = typed
             }
-            guard let key = JWS.base64urlDecode(text.trimmed), !key.isEmpty else {
-                Output.error(L("HMAC 鍵は base64url の文字列です", "the HMAC key is a base64url string"))
+            switch EABCredentials.hmacKey(fromText: text) {
+            case .success(let key): eab = (eabKid, key)
+            case .failure(let problem):
+                Output.error(problem.local)
                 throw ExitCode(ExitStatus.unreadable)
             }
-            eab = (eabKid, key)
         }
         let trustPEM = try trust.caFile.map { try InputBytes.read($0) }
         let store = ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))

@@ -136,7 +136,8 @@ struct WizardLauncher {
         }
         if plain || term == "dumb" || term.isEmpty || !hasTerminal {
             let wizard = PlainWizard(store: store, language: cliLanguage, today: day,
-                                     readLine: { Swift.readLine() }, write: { fputs($0, stdout); fflush(stdout) })
+                                     readLine: { Swift.readLine() },
+                                     readSecret: { isatty(0) != 0 ? getpass("").map { String(cString: $0) } : Swift.readLine() }, write: { fputs($0, stdout); fflush(stdout) })
             throw ExitCode(wizard.run(draft: draft))
         }
         let noColor = !(processEnvironment["NO_COLOR"] ?? "").isEmpty

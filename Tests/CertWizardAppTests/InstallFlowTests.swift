@@ -99,3 +99,66 @@ import TestSupport
         #expect(operation.title.en == "Ordering over ACME")
     }
 }
+
+/// The application screen's registration box: the HMAC key goes from the keyboard to the
+/// registration effect and nowhere else (not the draft, not the screen, not a saved field).
+@Suite struct ACMERegistrationBoxTests {
+    let hmacText = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W"
+
+    func acmeState(directory: String? = "https://acme.example-ca.com/v2/OV/directory") -> WizardState {
+        var draft = sampleDraft(.new)
+        draft.order.issuer = "acme"
+        draft.acme.directory = directory
+        var state = openedState(draft)
+        show(&state, "application")
+        focus(&state, on: .action(.registerAccount))
+        return state
+    }
+
+    @Test func theKeyIsTypedIntoABoxShownAsDotsAndHandedOnlyToTheRegistration() throws {
+        var state = acmeState()
+        let before = state.draft
+        #expect(press(&state, .enter).isEmpty)
+        guard case .registerAccount? = state.overlay else { Issue.record("no box: \(String(describing: state.overlay))"); return }
+        type(&state, "kid-1")
+        press(&state, .enter)
+        type(&state, hmacText)
+        let screen = WizardView.render(state, size: Size(width: 100, height: 30)).text
+        #expect(screen.contains("Register the ACME account") && screen.contains("kid-1"), "\(screen)")
+        #expect(!screen.contains(hmacText) && !screen.contains("zWNDZM6"), "the key is never drawn")
+        #expect(screen.contains(String(repeating: "•", count: 20)))
+        press(&state, .enter)  // to the email line, filled from the technical contact
+        let effects = press(&state, .enter)
+        let expectedKey = Array(try #require(Data(base64Encoded: hmacText)))  // no - or _, length 64: plain base64 too
+        #expect(effects == [.register(EABCredentials(keyID: "kid-1", hmacKey: expectedKey, email: before.technicalContact.email))])
+        #expect(state.overlay == nil && state.running?.operation == .registerAccount)
+        #expect(state.draft == before, "nothing typed into the box is a draft field")
+        let saved = try DraftCodec.encode(state.draft)
+        #expect(!String(decoding: saved, as: UTF8.self).contains("zWNDZM6"))
+    }
+
+    @Test func aBadKeyKeepsTheBoxOpenWithTheReasonAndEscDropsEverything() {
+        var state = acmeState()
+        press(&state, .enter)
+        type(&state, "kid-1")
+        press(&state, .enter)
+        type(&state, "not base64url!!")
+        press(&state, .enter, .enter)
+        guard case .registerAccount(let form)? = state.overlay else { Issue.record("the box closed"); return }
+        #expect(form.problem?.en == "the HMAC key is a base64url string" && form.focus == .hmacKey)
+        #expect(WizardView.render(state, size: Size(width: 100, height: 30)).text.contains("the HMAC key is a base64url string"))
+        #expect(press(&state, .escape).isEmpty)
+        #expect(state.overlay == nil && state.running == nil)
+        #expect(state.status?.text.en == "Nothing was registered (what was typed is gone)")
+        // Opening it again starts empty: nothing typed was kept.
+        press(&state, .enter)
+        guard case .registerAccount(let again)? = state.overlay else { Issue.record("no box"); return }
+        #expect(again == RegistrationForm(email: state.draft.technicalContact.email ?? ""))
+    }
+
+    @Test func withoutADirectoryURLTheBoxDoesNotOpen() {
+        var state = acmeState(directory: nil)
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.overlay == nil && state.status?.isError == true && state.status?.text.en == "Enter the ACME directory URL (https://…) first")
+    }
+}

@@ -108,5 +108,41 @@ import TestSupport
         let keyPath = try #require(saved.csr.keyPath)
         #expect(saved.csr.keyType == .rsa4096 && FileManager.default.fileExists(atPath: keyPath))
     }
-}
 
+    /// The application screen registers the ACME account with pebble (EAB required): the HMAC key
+    /// is typed into the box, shown as dots, and found afterwards in no screen and no file.
+    @Test func theApplicationScreenRegistersTheACMEAccountWithEAB() throws {
+        let cli = CertWizProcess()
+        let pebble = try PebbleServer(in: cli.home + "/pebble")
+        defer { pebble.stop() }
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("set", "--draft", "site", "order.issuer=acme", "acme.directory=\(pebble.directoryURL)", "acme.challenge=http-01",
+                            "acme.caFile=\(pebble.tlsCertificatePath)").status == 0)
+        let tmux = try TmuxSession(["--draft", "site", "--today", "2026-11-24", "--lang", "en"], cli: cli)
+        try tmux.waitFor("certwiz")
+        try jump(tmux, to: 3, title: "Online application")
+        try focusButton(tmux, "Register the ACME account…")
+        try tmux.press("Enter")
+        var screens = [try tmux.waitFor("EAB key id")]
+        try tmux.type(PebbleServer.eabKeyID)
+        try tmux.press("Enter")
+        try tmux.type(PebbleServer.eabHMACKey)
+        screens.append(try tmux.waitFor("••••••••••"))
+        try tmux.press("Enter")
+        try tmux.press("Enter")
+        screens.append(try tmux.waitFor("Registered the ACME account", seconds: 30))
+        try tmux.press("F10")
+        try tmux.press("y")
+        screens.append(try tmux.waitFor("EXIT=0"))
+        #expect(!screens.joined().contains(PebbleServer.eabHMACKey.prefix(12)), "the HMAC key never reached the screen")
+        let accounts = (try? FileManager.default.subpathsOfDirectory(atPath: cli.home + "/data/certwiz/acme")) ?? []
+        #expect(accounts.contains { $0.hasSuffix("account.json") }, "\(accounts)")
+        let everything = try FileManager.default.subpathsOfDirectory(atPath: cli.home + "/data")
+            .compactMap { try? String(contentsOfFile: cli.home + "/data/" + $0, encoding: .utf8) }.joined()
+        #expect(!everything.contains(PebbleServer.eabHMACKey), "the HMAC key is in no file certwiz wrote")
+        // The account is the one `submit` uses: the order goes through without registering again.
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        let submitted = try cli.run("submit", "--draft", "site", "--http-port", "\(pebble.httpPort)")
+        #expect(submitted.status == 0 && submitted.stdout.contains("Issued:"), "\(submitted.stdout)\(submitted.stderr)")
+    }
+}

@@ -7,6 +7,9 @@ public enum ScreenOperation: String, CaseIterable, Sendable {
     case submit
     /// ACME dns-01: the applicant created the TXT records; the order goes on.
     case continueOrder = "continue-order"
+    /// ACME: registers this server's account at the CA with the EAB key id and HMAC key typed
+    /// into a form that is never saved (the key lives only in memory until it is used).
+    case registerAccount = "register-account"
     case demoAdvance = "demo-advance"
     case demoAdvanceAll = "demo-advance-all"
     case importCertificate = "import-certificate"
