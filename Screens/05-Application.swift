@@ -24,6 +24,14 @@ public let applicationScreen = ScreenSpec(
         ]), label: Localized("名前の確認方法", "How names are proven"), help: Localized(
             "CA がドメイン名の管理を確かめる方法。事前審査済みのドメインでは確認は要りません。",
             "How the CA checks control of the domain names; pre-validated domains need no check."), when: { $0.order.issuer == "acme" })),
+        .field(ScreenField(\.acme.webroot, label: Localized("http-01 の公開フォルダ", "http-01 document root"), help: Localized(
+            "Web サーバが http://名前/.well-known/acme-challenge/ を配るフォルダ。ここに答えを置きます (ポートは開きません)。空なら、下のポートで certwiz 自身が答えます。",
+            "The folder the web server serves http://NAME/.well-known/acme-challenge/ from; the answers go there (no port is opened). Empty: certwiz answers on the port below itself."),
+            example: "/var/www/html", when: { $0.order.issuer == "acme" && $0.acme.challenge != .dns01 })),
+        .field(ScreenField(\.acme.httpPort, .number, label: Localized("http-01 のポート", "http-01 port"), help: Localized(
+            "公開フォルダを使わないとき、certwiz が http-01 に答えるポート (既定 80。CA は 80 番に来ます。前にプロキシがあるときだけ変えます)。",
+            "Without a document root, the port certwiz answers http-01 on (default 80; the CA comes to port 80: change it only behind a proxy that forwards there)."),
+            example: "80", when: { $0.order.issuer == "acme" && $0.acme.challenge != .dns01 && ($0.acme.webroot ?? "").isEmpty })),
         .action(ScreenAction(.registerAccount, label: Localized("ACME アカウントを登録…", "Register the ACME account…"), help: Localized(
             "CA のポータルにある EAB の鍵 ID と HMAC 鍵で、このサーバの ACME アカウントを CA の契約に結び付けます (一度だけ)。HMAC 鍵は登録に使うだけで、どこにも保存しません。シェルからは certwiz acme register --directory URL --eab-kid KID --eab-hmac-key-file FILE。",
             "Binds this server's ACME account to your contract at the CA with the EAB key id and HMAC key from its portal (once). The HMAC key is used to register and kept nowhere. From a shell: certwiz acme register --directory URL --eab-kid KID --eab-hmac-key-file FILE."),

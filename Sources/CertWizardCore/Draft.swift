@@ -335,6 +335,10 @@ public struct ACMESettings: Codable, Equatable, Sendable {
     /// PEM of the roots to trust for the CA's HTTPS when they are not in the system store (a test
     /// or private CA); the wizard uses it where the command line takes `--ca-file`.
     public var caFile: String?
+    /// http-01: the port certwiz's own responder listens on (80 unless set), or the web server's
+    /// document root to put the answers in instead (then no port is opened).
+    public var httpPort: Int?
+    public var webroot: String?
     public init() {}
 }
 

@@ -72,8 +72,9 @@ extension ScreenOperation {
         case .loadCSRFile: return AnyOperation(try LoadCSRFile(draft: draft))
         case .continueOrder:
             guard let dataHome = environment.dataHome else { throw .failed(Localized("データフォルダがありません", "No data folder")) }
-            return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .port(80), trustPEM: try draft.acme.trustPEM(),
-                                                store: ACMEAccountStore(dataHome: dataHome), fallbackDirectory: environment.keysDirectory, continuing: true))
+            return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .chosen(httpPort: nil, webroot: nil, for: draft),
+                                                trustPEM: try draft.acme.trustPEM(), store: ACMEAccountStore(dataHome: dataHome),
+                                                fallbackDirectory: environment.keysDirectory, continuing: true))
         case .submit:
             if draft.order.issuer == "acme", let dataHome = environment.dataHome {
                 let count = SubmitApplication(draft: draft, today: today).errors.count
@@ -81,7 +82,8 @@ extension ScreenOperation {
                     throw .failed(Localized("エラーが \(count) 件あるため申請しません。F2 の一覧で ✗ の画面を直してください",
                                             "Not submitted: \(count) error(s) left; fix the screens marked ✗ in the F2 list"))
                 }
-                return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .port(80), trustPEM: try draft.acme.trustPEM(),
+                return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .chosen(httpPort: nil, webroot: nil, for: draft),
+                                                    trustPEM: try draft.acme.trustPEM(),
                                                     store: ACMEAccountStore(dataHome: dataHome), fallbackDirectory: environment.keysDirectory))
             }
             return AnyOperation(SubmitApplication(draft: draft, today: today))

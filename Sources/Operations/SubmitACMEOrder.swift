@@ -4,6 +4,7 @@ import Glibc
 import ACME
 import CertWizardCore
 import CertWizardPKI
+import Installers
 import Crypto
 import SwiftASN1
 import X509
@@ -199,8 +200,8 @@ public struct SubmitACMEOrder: Operation {
         switch responder {
         case .port(let port):
             do { server = try await HTTP01Responder.start(port: port) } catch {
-                throw OperationFailure.failed(Localized("ポート \(port) で http-01 に答えられません: \(error)。--webroot を使うか、ポートを空けてください",
-                                                        "cannot answer http-01 on port \(port): \(error); use --webroot, or free the port"))
+                throw OperationFailure.failed(Localized("ポート \(port) で http-01 に答えられません: \(error)。Web サーバの公開フォルダ (--webroot、下書きの acme.webroot) を使うか、ポートを空けてください",
+                                                        "cannot answer http-01 on port \(port): \(error); use the web server's document root (--webroot, the draft's acme.webroot), or free the port"))
             }
         case .webroot(let root):
             do { try AtomicFile.makeDirectories(root + "/.well-known/acme-challenge", mode: 0o755) } catch { throw OperationFailure.failed(error.message) }
@@ -239,4 +240,26 @@ public struct SubmitACMEOrder: Operation {
         let written = try context.commit { try KeyFiles.writeIssued(leafPEM: leafPEM, chainPEM: chainPEM, base: base, today: today) }
         return (written.certificate, written.chain, SerialNumberText.of(order.leaf.serialNumber))
     }
+}
+
+extension SubmitACMEOrder.Responder {
+    /// How http-01 is answered: the command's flags first, then the draft's answers, then the
+    /// document root of the server block `install` edits (when one serves the names on port 80),
+    /// and otherwise certwiz's own responder on port 80.
+    public static func chosen(httpPort: Int?, webroot: String?, for draft: Draft) -> Self {
+        if let webroot = webroot?.nonEmpty { return .webroot(webroot) }
+        if let httpPort { return .port(httpPort) }
+        if let webroot = draft.acme.webroot?.nonEmpty { return .webroot(webroot) }
+        if let httpPort = draft.acme.httpPort { return .port(httpPort) }
+        let kind = draft.installation.server.flatMap { ServerControl.Kind(rawValue: $0.rawValue) } ?? ServerControl.kind(for: draft.csr.serverSoftware?.rawValue)
+        let names = draft.csr.subjectAltNames?.nonEmptyList ?? [draft.csr.commonName].compactMap { $0 }
+        if let found = WebRoot.find(server: ServerControl(kind: kind, config: draft.installation.configPath?.nonEmpty), names: names) {
+            return .webroot(found)
+        }
+        return .port(80)
+    }
+}
+
+extension Array {
+    var nonEmptyList: Self? { isEmpty ? nil : self }
 }

@@ -28,7 +28,7 @@ struct RenewCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(L("すべての下書き", "Every draft"))) var all = false
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Judge what is due as of this date (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
-    @Option(name: .customLong("http-port"), help: ArgumentHelp(L("http-01 に答えるポート (既定 80)", "The port to answer http-01 on (default 80)"), valueName: "N"))
+    @Option(name: .customLong("http-port"), help: ArgumentHelp(L("http-01 に答えるポート (どちらも無ければ下書きの acme.webroot / acme.httpPort、次にインストール先のサーバ設定で名前に合うポート 80 のブロックの公開フォルダ、最後にポート 80)", "The port to answer http-01 on (without either: the draft's acme.webroot / acme.httpPort, then the document root of the installed server's port-80 block for the names, else port 80)"), valueName: "N"))
     var httpPort: Int?
     @Option(help: ArgumentHelp(L("http-01 の答えを置く公開フォルダ", "The document root for the http-01 answers"), valueName: "DIR")) var webroot: String?
     @OptionGroup var trust: TrustAnchorOptions
@@ -139,7 +139,7 @@ struct RenewCommand: ParsableCommand {
         if renewal.csr.keyPath == nil {
             do { _ = try step(try MakeKeyAndCSR(draft: renewal, directory: keys, today: day)) } catch let error as OperationFailure { throw fail(error.message) }
         }
-        let responder: SubmitACMEOrder.Responder = webroot.map { .webroot($0) } ?? .port(httpPort ?? 80)
+        let responder = SubmitACMEOrder.Responder.chosen(httpPort: httpPort, webroot: webroot, for: renewal)
         let trustPEM = try? trust.caFile.map { try InputBytes.read($0) }
         let ordered = try step(SubmitACMEOrder(draft: renewal, today: day, responder: responder, trustPEM: trustPEM ?? nil,
                                                store: ACMEAccountStore(dataHome: home), fallbackDirectory: keys))

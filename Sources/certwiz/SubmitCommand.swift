@@ -17,7 +17,7 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("下書きの名前かパス", "A draft's name or path"), valueName: "NAME|PATH")) var draft: String?
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
-    @Option(name: .customLong("http-port"), help: ArgumentHelp(L("ACME: http-01 に certwiz が答えるポート (既定 80)", "ACME: the port certwiz answers http-01 on (default 80)"), valueName: "N"))
+    @Option(name: .customLong("http-port"), help: ArgumentHelp(L("ACME: http-01 に certwiz が答えるポート (どちらも無ければ下書きの acme.webroot / acme.httpPort、次にインストール先のサーバ設定で名前に合うポート 80 のブロックの公開フォルダ、最後にポート 80)", "ACME: the port certwiz answers http-01 on (without either: the draft's acme.webroot / acme.httpPort, then the document root of the installed server's port-80 block for the names, else port 80)"), valueName: "N"))
     var httpPort: Int?
     @Option(help: ArgumentHelp(L("ACME: http-01 の答えを置く Web サーバの公開フォルダ", "ACME: the web server's document root to put the http-01 answers in"), valueName: "DIR"))
     var webroot: String?
@@ -41,7 +41,7 @@ struct SubmitCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failed)
         }
         if loaded.order.issuer == "acme" {
-            let responder: SubmitACMEOrder.Responder = webroot.map { .webroot($0) } ?? .port(httpPort ?? 80)
+            let responder = SubmitACMEOrder.Responder.chosen(httpPort: httpPort, webroot: webroot, for: loaded)
             let store = ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))
             let fallback = DraftStore(environment: processEnvironment).keysDirectory(draft: file.name)
             let ordered = try SubmitACMEOrder(draft: loaded, today: day, responder: responder, trustPEM: try (trust.caFile ?? loaded.acme.caFile).map { try InputBytes.read($0) },

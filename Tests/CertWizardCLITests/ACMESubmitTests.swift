@@ -64,6 +64,35 @@ import TestSupport
     }
 }
 
+/// http-01 through the web server that is already there: the answers go into its document root
+/// (the draft's acme.webroot, as the wizard's application screen sets it), served by a real nginx.
+@Suite struct ACMEWebrootTests {
+    let cli = CertWizProcess()
+
+    @Test func theDraftsDocumentRootAnswersThroughARunningNginxAndIsLeftClean() throws {
+        let pebble = try PebbleServer(in: cli.home + "/pebble")
+        defer { pebble.stop() }
+        let root = cli.home + "/www"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let nginx = try NginxServer(in: cli.home + "/nginx", http: "server { listen 127.0.0.1:\(pebble.httpPort); server_name _; root \(root); }")
+        try nginx.start(waitingFor: pebble.httpPort)
+        defer { nginx.stop() }
+        try cli.write(validDraftJSON, to: "site.json")
+        #expect(try cli.run("set", "--draft", "site", "order.issuer=acme", "acme.directory=\(pebble.directoryURL)", "acme.challenge=http-01",
+                            "acme.webroot=\(root)", "acme.caFile=\(pebble.tlsCertificatePath)").status == 0)
+        #expect(try cli.run("csr", "new", "--draft", "site").status == 0)
+        let hmacFile = cli.home + "/eab-hmac"
+        try PebbleServer.eabHMACKey.write(toFile: hmacFile, atomically: true, encoding: .utf8)
+        #expect(try cli.run("acme", "register", "--directory", pebble.directoryURL, "--eab-kid", PebbleServer.eabKeyID, "--eab-hmac-key-file", hmacFile,
+                            "--ca-file", pebble.tlsCertificatePath).status == 0)
+        // No --http-port, no --webroot: the draft says where; port 80 is never tried.
+        let submitted = try cli.run("submit", "--draft", "site")
+        #expect(submitted.status == 0 && submitted.stdout.contains("Issued:"), "\(submitted.stdout)\(submitted.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: root + "/.well-known/acme-challenge")
+        #expect(left.isEmpty, "the answers are removed once the CA has read them: \(left)")
+    }
+}
+
 /// dns-01: the exact TXT records are shown, and `submit --continue` goes on once they exist.
 @Suite struct ACMEDNSTests {
     let cli = CertWizProcess()

@@ -214,7 +214,9 @@ public enum DraftFields {
         DraftField("acme.orderURL", \.acme.orderURL),
         DraftField("acme.orderStatus", \.acme.orderStatus),
         DraftField("acme.reuseKey", \.acme.reuseKey),
-        DraftField("acme.caFile", \.acme.caFile),    ]
+        DraftField("acme.caFile", \.acme.caFile),
+        DraftField("acme.httpPort", \.acme.httpPort),
+        DraftField("acme.webroot", \.acme.webroot),    ]
 
     private static let byPath = Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0) })
     // Immutable after its lazy start; key paths are values.

@@ -66,6 +66,8 @@ extension Draft {
         d.acme.challenge = acme.challenge
         d.acme.reuseKey = acme.reuseKey
         d.acme.caFile = acme.caFile
+        d.acme.httpPort = acme.httpPort
+        d.acme.webroot = acme.webroot
         d.installation.server = installation.server
         d.installation.configPath = installation.configPath
         d.installation.destination = installation.destination
