@@ -131,16 +131,20 @@ public final class ACMEClient: Sendable {
         return (String(decoding: response.body, as: UTF8.self), alternates)
     }
 
-    /// Waits until `check` says the object at `url` is done, asking again when `Retry-After` says (1 s when it says nothing).
+    /// Waits until `check` says the object at `url` is done, asking again when `Retry-After` says (backing off from 0.1 s to 5 s when it says nothing).
     public func poll<T: Decodable & Sendable>(_ url: String, as type: T.Type, deadline: ContinuousClock.Instant,
                                               until done: (T) -> Bool) async throws -> T {
+        // Without the CA's Retry-After, ask again soon and then less often (0.1 s doubling to 5 s):
+        // a fixed one-second sleep made every order wait a second for a check that takes milliseconds.
+        var backoff = Duration.milliseconds(100)
         while true {
             let response = try await fetch(url)
             let value = try decode(T.self, response)
             if done(value) { return value }
             guard ContinuousClock.now < deadline else { return value }
-            let wait = response.header("Retry-After").flatMap(Int.init).map { min(max($0, 1), 60) } ?? 1
-            try await Task.sleep(for: .seconds(wait))
+            let wait = response.header("Retry-After").flatMap(Int.init).map { Duration.seconds(min(max($0, 1), 60)) } ?? backoff
+            backoff = min(backoff * 2, .seconds(5))
+            try await Task.sleep(for: min(wait, max(deadline - ContinuousClock.now, .milliseconds(1))))
         }
     }
 
