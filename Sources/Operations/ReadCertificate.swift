@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CertWizardCore
 import CertWizardPKI
 import X509
@@ -33,11 +36,15 @@ public struct ReadCertificate: Operation {
     func chain(_ context: OperationContext) async throws -> (chain: [Certificate], hostname: String?) {
         let (source, seconds) = (source, seconds)
         let outcome: Result<([Certificate], String?), OperationFailure> = try await context.blocking {
-            if let bytes = try? AtomicFile.read(source) {
-                guard let certificate = CurrentCertificateReader.certificate(from: bytes) else {
+            if ReadCertificate.namesAFile(source) {
+                let bytes: [UInt8]
+                do throws(FileError) { bytes = try AtomicFile.read(source) } catch { return .failure(.unreadable(error.message)) }
+                // Every certificate in the file (a full chain, a bundle), in the file's order.
+                let all = (try? CertificateBundle.certificates(in: bytes)) ?? []
+                guard let first = all.first ?? CurrentCertificateReader.certificate(from: bytes) else {
                     return .failure(.unreadable(Localized("\(source) は証明書 (PEM か DER) ではありません", "\(source) is not a certificate (PEM or DER)")))
                 }
-                return .success(([certificate], nil))
+                return .success((all.isEmpty ? [first] : all, nil))
             }
             // The fetcher's own limit is a little longer, so the operation's message is the one seen.
             do throws(TLSCertificateFetcher.FetchError) {
@@ -47,6 +54,17 @@ public struct ReadCertificate: Operation {
             }
         }
         return try outcome.get()
+    }
+
+    /// Whether `source` is a file rather than `host[:port]`: anything at that path (even a dangling
+    /// link or a FIFO, which then get their own error), or a name that could only be a path (a `/`,
+    /// a certificate's file extension). A missing file is "no such file", never a DNS lookup.
+    public static func namesAFile(_ source: String) -> Bool {
+        var info = stat()
+        if lstat(source, &info) == 0 { return true }
+        if source.contains("/") { return true }
+        let lower = source.lowercased()
+        return [".pem", ".crt", ".cer", ".der", ".p7b", ".p7c", ".eml", ".txt", ".key", ".csr", ".json"].contains { lower.hasSuffix($0) }
     }
 
     public func run(_ context: OperationContext) async throws -> ChainRead {

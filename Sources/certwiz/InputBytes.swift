@@ -8,14 +8,12 @@ import CertWizardCore
 /// piped in is not text). Unreadable input is exit 2 with the reason.
 enum InputBytes {
     /// Nothing certwiz reads from a person is this large; a bigger input is refused, not read.
-    static let limit = 4 << 20
+    static let limit = AtomicFile.inputLimit
 
     static func read(_ path: String) throws -> [UInt8] {
         if path == "-" { return try readStandardInput() }
         do {
-            let bytes = try AtomicFile.read(path)
-            guard bytes.count <= limit else { throw ExitCode(tooLarge(path, bytes.count)) }
-            return bytes
+            return try AtomicFile.read(path, limit: limit)
         } catch let error as FileError {
             Output.error(error.message.local)
             throw ExitCode(ExitStatus.unreadable)

@@ -67,6 +67,8 @@ extension DraftStoreError {
     var isUnreadable: Bool {
         switch self {
         case .unreadable, .notFound, .noDrafts: return true
+        // A draft that cannot be opened or read (a folder, a FIFO, no permission) is unreadable, as `validate` says.
+        case .file(let error): return error.operation == "open" || error.operation == "read"
         default: return false
         }
     }

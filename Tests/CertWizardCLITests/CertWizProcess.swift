@@ -42,11 +42,22 @@ final class CertWizProcess {
         try run(args: arguments, stdin: stdin, extraEnvironment: extraEnvironment)
     }
 
+    /// Runs certwiz under `timeout -s KILL`: a command that hangs ends as status -9 (or 137) after
+    /// `seconds` instead of hanging the suite, and the test says so.
+    func runBounded(seconds: Int, _ arguments: String..., stdin: String? = nil) throws -> Result {
+        try run(args: arguments, stdin: stdin, bound: seconds)
+    }
+
     @discardableResult
-    func run(args arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
+    func run(args arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:], bound: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = CertWizProcess.binary
-        process.arguments = arguments
+        if let bound {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+            process.arguments = ["-s", "KILL", "\(bound)", CertWizProcess.binary.path] + arguments
+        } else {
+            process.executableURL = CertWizProcess.binary
+            process.arguments = arguments
+        }
         process.environment = environment.merging(extraEnvironment) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -18,17 +18,30 @@ public enum SaveStage: Sendable {
 /// write a temporary file beside the target, fsync it, rename it over the target,
 /// fsync the folder. Readers see the old file or the new one, never a mix.
 public enum AtomicFile {
-    public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Nothing certwiz reads (a draft, an answers file, a CSR, a certificate, a mail) is near this.
+    public static let inputLimit = 4 << 20
+
+    /// The whole of a regular file of at most `limit` bytes. A FIFO, device, socket or folder is
+    /// refused at once (opened without blocking, checked before any read), and a larger file is
+    /// refused without being read, so `/dev/zero` or a 2 GB file cannot hang or exhaust memory.
+    public static func read(_ path: String, limit: Int = inputLimit) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw FileError("open", path) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileError("read", path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegular(path, mode: info.st_mode) }
+        guard info.st_size <= limit else { throw .tooLarge(path, size: Int(info.st_size), limit: limit) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 { if errno == EINTR { continue }; throw FileError("read", path) }
             if n == 0 { return bytes }
             bytes += buffer[0..<n]
+            // A file that grows while it is read is held to the same limit.
+            if bytes.count > limit { throw .tooLarge(path, size: bytes.count, limit: limit) }
         }
     }
 
