@@ -60,6 +60,75 @@ func mode(of path: String) -> Int {
         #expect(second.isHeld)
     }
 
+    /// The lock is the draft file's own: a symbolic link or a hard link to it meets the same lock,
+    /// before and after saves, and every refusal names the holder's pid.
+    @Test func everyPathToTheDraftMeetsTheSameLockAcrossSaves() throws {
+        let file = try store.create("site", Draft(applicationType: .new))
+        let (draft, lock) = try file.open()
+        let symlink = DraftFile(path: folder.path + "/elsewhere.json")
+        try FileManager.default.createSymbolicLink(atPath: symlink.path, withDestinationPath: file.path)
+        let hardlink = DraftFile(path: store.directory + "/second-name.json")
+        #expect(link(file.path, hardlink.path) == 0)
+        for other in [file, symlink, hardlink] {
+            #expect(throws: DraftStoreError.locked(path: other.path, holder: getpid())) { try other.open() }
+        }
+        // A save puts a new file in place: it is locked before it gets the name.
+        var edited = draft
+        edited.csr.commonName = "www.example.co.jp"
+        try file.save(edited, holding: lock)
+        #expect(throws: DraftStoreError.locked(path: symlink.path, holder: getpid())) { try symlink.open() }
+        #expect(throws: DraftStoreError.locked(path: file.path, holder: getpid())) { try file.open() }
+        lock.release()
+        // Saving through the link keeps the link and changes the file it points to.
+        let (viaLink, linkLock) = try symlink.open()
+        #expect(viaLink == edited)
+        var again = edited
+        again.csr.organization = "Sample K.K."
+        try symlink.save(again, holding: linkLock)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: symlink.path)) == file.path)
+        #expect(try file.read() == again)
+    }
+
+    /// No lock file is made, so a link planted at the old lock file's name (`.NAME.json.lock`)
+    /// is never followed, created through or written.
+    @Test func aLinkAtTheOldLockFileNameIsNeverWritten() throws {
+        let file = try store.create("site", Draft())
+        let victim = folder.path + "/victim.txt"
+        try "precious\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: store.directory + "/.site.json.lock", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(atPath: store.directory + "/.other.json.lock", withDestinationPath: folder.path + "/created-through-link")
+        let (draft, lock) = try file.open()
+        try file.save(draft, holding: lock)
+        lock.release()
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/created-through-link"))
+    }
+
+    /// A save killed between writing and renaming leaves `.NAME.json.tmp-PID-N` (a whole copy of
+    /// the draft): the next open removes it when that process is gone, and nothing else.
+    @Test func aDeadSavesTemporaryFileIsRemovedOnTheNextOpen() throws {
+        let file = try store.create("site", Draft())
+        let dead = try deadPid()
+        let leftover = store.directory + "/.site.json.tmp-\(dead)-12345"
+        let living = store.directory + "/.site.json.tmp-\(getppid())-777"
+        let otherDraft = store.directory + "/.other.json.tmp-\(dead)-1"
+        for path in [leftover, living, otherDraft] { try "{}".write(toFile: path, atomically: false, encoding: .utf8) }
+        let (_, lock) = try file.open()
+        lock.release()
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(FileManager.default.fileExists(atPath: living), "a live process's file is not touched")
+        #expect(FileManager.default.fileExists(atPath: otherDraft), "another draft's leftovers wait for that draft")
+    }
+
+    /// A pid that no process has: a child that has exited and been reaped.
+    func deadPid() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
     @Test func aCorruptDraftIsReportedAndLeftAlone() throws {
         try AtomicFile.makeDirectories(store.directory)
         let path = store.directory + "/broken.json"

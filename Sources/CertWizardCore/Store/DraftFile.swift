@@ -32,17 +32,50 @@ public struct DraftFile: Sendable, Equatable {
         do { return try DraftCodec.decode(bytes) } catch { throw .unreadable(path: path, reason: error) }
     }
 
-    /// Locks the draft for this process and reads it.
+    /// Locks the draft for this process, removes what a crashed save left beside it, and reads it.
     public func open() throws(DraftStoreError) -> (Draft, DraftLock) {
         let lock = try DraftLock(draftPath: path)
+        DraftFile.removeLeftovers(of: lock.filePath)
         return (try read(), lock)
     }
 
-    /// Writes `draft` over the file, atomically, mode 0600.
+    /// Temporary files of a save that never finished (`.NAME.json.tmp-PID-N`, written by a process
+    /// that is gone): they hold a whole copy of the draft, personal data included. Run under the
+    /// lock, so no save of this draft can be under way.
+    static func removeLeftovers(of filePath: String) {
+        let (dir, base) = AtomicFile.split(filePath)
+        let prefix = ".\(base).tmp-"
+        guard let folder = opendir(dir) else { return }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(dir + "/" + name) }
+        }
+    }
+
+    /// Writes `draft` over the file (through any symbolic link to it), atomically, mode 0600; the
+    /// new file is locked before it takes the draft's place, so the lock never lapses.
     public func save(_ draft: Draft, holding lock: DraftLock,
                      stage: (SaveStage) -> Void = { _ in }) throws(DraftStoreError) {
         precondition(lock.draftPath == path && lock.isHeld, "saving a draft needs its own lock")
-        do { try AtomicFile.write(DraftCodec.encode(draft), to: path, stage: stage) } catch { throw .file(error) }
+        let target = lock.filePath
+        do throws(FileError) {
+            let temp = try AtomicFile.writeTemporary(DraftCodec.encode(draft), beside: target, mode: 0o600)
+            stage(.written)
+            do throws(FileError) {
+                try lock.replaceLockedFile(with: temp) { () throws(FileError) in
+                    guard rename(temp, target) == 0 else { throw FileError("rename", target) }
+                }
+            } catch {
+                unlink(temp)
+                throw error
+            }
+            try AtomicFile.syncDirectory(of: target)
+            stage(.renamed)
+        } catch {
+            throw .file(error)
+        }
     }
 
     /// Writes a new draft; refuses if one is already there.

@@ -8,34 +8,45 @@ import Darwin
 
 /// Exclusive use of one draft by one certwiz process.
 ///
-/// An flock(2) on a lock file beside the draft (`.NAME.json.lock`): the kernel releases it
-/// when the process ends, however it ends, so a crash never leaves a draft stuck. The
-/// holder's pid is written into the file only to name it in the refusal message.
+/// An flock(2) on the draft file itself, so every path to it (its name, a symbolic link, a hard
+/// link) meets the same lock; the kernel releases it when the process ends, however it ends, so
+/// a crash never leaves a draft stuck. A save replaces the file, so the new file is locked before
+/// it takes the draft's name (`replaceLockedFile`): there is no moment when the draft is free.
+/// No lock file is created, so nothing at a predictable name can be turned against the user
+/// (a symbolic link there once made certwiz overwrite its target). The holder is named from
+/// the kernel's own table of locks (`/proc/locks`).
 public final class DraftLock: @unchecked Sendable {
+    /// The draft's path as given.
     public let draftPath: String
+    /// The file itself, every symbolic link resolved: where saves go, so a link stays a link.
+    public let filePath: String
     private var fd: Int32
 
-    public static func lockPath(for draftPath: String) -> String {
-        let (dir, base) = AtomicFile.split(draftPath)
-        return "\(dir)/.\(base).lock"
-    }
-
-    /// Takes the lock, or throws `.locked` at once when another process holds it.
+    /// Takes the lock, or throws `.locked` at once (naming the holder's pid) when another process holds it.
     public init(draftPath: String) throws(DraftStoreError) {
         self.draftPath = draftPath
-        let path = DraftLock.lockPath(for: draftPath)
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .file(FileError("open", path)) }
+        guard let resolved = realpath(draftPath, nil) else {
+            fd = -1
+            if errno == ENOENT { throw .notFound(path: draftPath) }
+            throw .file(FileError("open", draftPath))
+        }
+        filePath = String(cString: resolved)
+        free(resolved)
+        fd = open(filePath, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { throw .file(FileError("open", draftPath)) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            let mode = info.st_mode
+            release()
+            throw .file(FileError.notRegular(draftPath, mode: mode))
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = DraftLock.readPid(fd)
+            let holder = DraftLock.holder(device: info.st_dev, inode: info.st_ino)
             // deinit still runs for a class whose init throws after setting every
             // property: release() closes the descriptor once, and only once.
             release()
             throw .locked(path: draftPath, holder: holder)
         }
-        let pid = Array("\(getpid())\n".utf8)
-        ftruncate(fd, 0)
-        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
     }
 
     deinit { release() }
@@ -49,10 +60,37 @@ public final class DraftLock: @unchecked Sendable {
 
     public var isHeld: Bool { fd >= 0 }
 
-    private static func readPid(_ fd: Int32) -> Int32? {
-        var buffer = [UInt8](repeating: 0, count: 32)
-        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 0 else { return nil }
-        return Int32(String(decoding: buffer[0..<n], as: UTF8.self).trimmed)
+    /// Locks `replacement` (a complete new version beside the draft), lets `rename` put it in the
+    /// draft's place, then lets the old file go. When `rename` fails, the old file stays locked.
+    func replaceLockedFile(with replacement: String, rename: () throws(FileError) -> Void) throws(FileError) {
+        let newFD = open(replacement, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard newFD >= 0 else { throw FileError("open", replacement) }
+        guard flock(newFD, LOCK_EX | LOCK_NB) == 0 else {
+            let error = FileError("lock", replacement)
+            close(newFD)
+            throw error
+        }
+        do { try rename() } catch {
+            close(newFD)
+            throw error
+        }
+        close(fd)
+        fd = newFD
+    }
+
+    /// The pid holding an flock on the file (device, inode), from /proc/locks
+    /// ("1: FLOCK  ADVISORY  WRITE 1234 08:01:56789 0 EOF"); nil when it cannot be told.
+    static func holder(device: dev_t, inode: ino_t) -> Int32? {
+        guard let bytes = try? AtomicFile.read("/proc/locks") else { return nil }
+        let major = UInt64((device >> 8) & 0xfff) | UInt64((device >> 32) & ~0xfff)
+        let minor = UInt64(device & 0xff) | UInt64((device >> 12) & ~0xff)
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.contains("FLOCK") && !line.contains("->") {
+            let fields = line.split(separator: " ")
+            guard let place = fields.firstIndex(where: { $0.split(separator: ":").count == 3 }), place > 0 else { continue }
+            let parts = fields[place].split(separator: ":")
+            guard UInt64(parts[0], radix: 16) == major, UInt64(parts[1], radix: 16) == minor, UInt64(parts[2]) == UInt64(inode) else { continue }
+            return Int32(fields[place - 1])
+        }
+        return nil
     }
 }

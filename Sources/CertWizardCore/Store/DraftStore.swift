@@ -98,7 +98,9 @@ public struct DraftStore: Sendable {
         guard file.exists else { throw .notFound(path: file.path) }
         let lock = try DraftLock(draftPath: file.path)
         guard unlink(file.path) == 0 else { throw .file(FileError("delete", file.path)) }
-        unlink(DraftLock.lockPath(for: file.path))
+        // The lock file older versions kept beside the draft (unlink removes a link, never its target).
+        let (dir, base) = AtomicFile.split(file.path)
+        unlink("\(dir)/.\(base).lock")
         lock.release()
     }
 }
