@@ -29,7 +29,15 @@ public final class WizardRuntime {
         /// An answers file stopped at a screen that does not validate (without a terminal).
         case answersStopped(Localized)
         case answersFinished
+        /// The draft an answers file names could not be opened (open elsewhere, or unreadable):
+        /// nothing was typed anywhere, and no other draft was made.
+        case answersRefused(Localized, unreadable: Bool)
     }
+
+    /// Why the draft named at start could not be opened (kept to tell "open elsewhere" from "unreadable").
+    private var openFailure: DraftStoreError?
+    /// Set by `start` when an answers run cannot have its draft: `run` ends with it at once.
+    private var refusal: Outcome?
 
     public init(terminal: Terminal, store: DraftStore, state: WizardState,
                 answers: AnswersFile? = nil, replayDelayMilliseconds: Int = 0) {
@@ -74,11 +82,22 @@ public final class WizardRuntime {
     /// Opens `name` (or a path) at once, creating a new application draft if there is none.
     public func start(draft option: String?) {
         guard let option else { return }
+        openFailure = nil
         do {
             let target = try store.locateOrCreate(option, type: player?.applicationType ?? .new)
             run(.open(path: target.path, name: target.name))
         } catch {
+            openFailure = error
             _ = state.update(.failed(error.message))
+        }
+        // An answers run fills the draft it names or nothing: never the welcome screen's new draft.
+        if state.session == nil, player != nil {
+            let reason = state.status?.text ?? Localized("下書きを開けません", "cannot open the draft")
+            var unreadable = true
+            if case .locked? = openFailure { unreadable = false }
+            refusal = .answersRefused(reason, unreadable: unreadable)
+            player = nil
+            return
         }
         // Could not open it: the welcome screen offers the other drafts instead.
         if state.session == nil {
@@ -90,6 +109,7 @@ public final class WizardRuntime {
     }
 
     public func run() -> Outcome {
+        if let refusal { return finish(refusal) }
         draw()
         while true {
             if let signal = terminal.takeSignal() { return finish(.signal(signal)) }
@@ -183,6 +203,7 @@ public final class WizardRuntime {
                 saver = DraftSaver(file: target, lock: newLock)
                 _ = state.update(.opened(draft, DraftSession(name: name, path: path)))
             } catch {
+                openFailure = error as? DraftStoreError
                 _ = state.update(.failed(error.message))
             }
             draw()

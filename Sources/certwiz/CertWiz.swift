@@ -148,6 +148,9 @@ struct WizardLauncher {
         switch runtime.run() {
         case .signal(let signal): throw ExitCode(128 + signal)
         case .answersStopped: throw ExitCode(ExitStatus.failed)
+        case .answersRefused(let reason, let unreadable):
+            Output.error(reason.local)
+            throw ExitCode(unreadable ? ExitStatus.unreadable : ExitStatus.failed)
         case .quit, .answersFinished: return
         }
     }
@@ -162,6 +165,9 @@ struct WizardLauncher {
         case .answersStopped(let reason):
             Output.error(reason.local)
             return ExitStatus.failed
+        case .answersRefused(let reason, let unreadable):
+            Output.error(reason.local)
+            return unreadable ? ExitStatus.unreadable : ExitStatus.failed
         case .answersFinished:
             let name = runtime.state.session?.name ?? session?.name ?? "?"
             print(L("回答を下書き \(name) に入れました: \(runtime.state.session?.path ?? "")", "Filled the draft \(name) from the answers: \(runtime.state.session?.path ?? "")"))

@@ -36,6 +36,28 @@ import TestSupport
         #expect(try draft("partial").organization.nameJa == "サンプル")
     }
 
+    /// An answers run fills the draft it names or nothing: a draft open elsewhere is exit 1, an
+    /// unreadable or newer one exit 2, each with the reason, and no other draft is made or touched.
+    @Test func answersForADraftThatCannotBeOpenedStopWithoutMakingAnother() throws {
+        let answers = try writeAnswers(TmuxSession.answersForANewApplication)
+        try cli.write(validDraftJSON, to: "held.json")
+        let lock = try DraftLock(draftPath: cli.draftsDirectory + "/held.json")
+        let held = try cli.runBounded(seconds: 20, "--answers", answers, "--draft", "held", "--today", "2026-11-24")
+        lock.release()
+        #expect(held.status == 1 && held.stderr.contains("pid \(getpid())"), "\(held.status) \(held.stderr)")
+        let corrupt = #"{"csr": {"commonName": "www.exa"#
+        try cli.write(corrupt, to: "corrupt.json")
+        try cli.write(#"{"schemaVersion": 999}"#, to: "newer.json")
+        for (name, words) in [("corrupt", "left as it is"), ("newer", "schemaVersion 999")] {
+            let result = try cli.runBounded(seconds: 20, "--answers", answers, "--draft", name, "--today", "2026-11-24")
+            #expect(result.status == 2 && result.stderr.contains(words), "\(name): \(result.status) \(result.stderr)")
+        }
+        #expect(try cli.read("held.json") == validDraftJSON)
+        #expect(try cli.read("corrupt.json") == corrupt)
+        let names = try FileManager.default.contentsOfDirectory(atPath: cli.draftsDirectory).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(names == ["corrupt.json", "held.json", "newer.json"], "no other draft was filled: \(names)")
+    }
+
     @Test func aBadAnswersFileIsRefusedBeforeAnythingIsTyped() throws {
         let unknown = try writeAnswers(#"{"csr.cn": "www.example.co.jp"}"#)
         let result = try cli.run("--answers", unknown, "--draft", "x")
