@@ -68,8 +68,17 @@ public enum CSRInspector {
                                today: CalendarDate) throws(CSRInputError) -> CSRReport {
         let der = try csrDER(from: bytes)
         guard let raw = try? RawCSR(der: der) else { throw .notCSR }
-        let parsed = try? CertificateSigningRequest(derEncoded: der)
+        // swift-certificates decides whether the CSR is usable: what it cannot parse, it cannot
+        // verify, and an unverified CSR never passes. The lenient reader below only names the
+        // key (too small, or a kind not accepted such as DSA), so the report says why.
+        let parsed: CertificateSigningRequest?
         var findings: [Finding] = []
+        do { parsed = try CertificateSigningRequest(derEncoded: der) } catch {
+            parsed = nil
+            findings.append(Finding(.error, "csr-unusable", field: "csr.pem", Localized(
+                "CSR を解析できません (構造が壊れているか、対応していない形式です: \(CSRInspector.describe(error)))。作り直してください",
+                "the CSR cannot be parsed: its structure is damaged or of a kind not supported (\(CSRInspector.describe(error))); make it again")))
+        }
 
         var keyType = RawCSR.keyNames[raw.keyAlgorithm] ?? raw.keyAlgorithm
         var keyBits = raw.rsaBits
@@ -90,7 +99,7 @@ public enum CSRInspector {
                 "\(name) keys are not accepted: use RSA (2048 bits or more) or ECDSA P-256 / P-384")))
         }
         let weak = RawCSR.weakSignatures.contains(signature)
-        if weak {
+        if weak, parsed != nil {
             findings.append(Finding(.error, "signature-algorithm-weak", field: "csr.pem", Localized(
                 "署名アルゴリズム \(signature) は弱いため受け付けられません。SHA-256 以上で作り直してください",
                 "the signature algorithm \(signature) is weak and refused: make the CSR again with SHA-256 or stronger")))
@@ -143,6 +152,13 @@ public enum CSRInspector {
 
         return CSRReport(subject: subject, subjectAltNames: names, keyType: keyType, keyBits: keyBits, signatureAlgorithm: signature,
                          signatureValid: signatureValid, publicKeyFingerprint: fingerprint, findings: findings)
+    }
+
+    /// The parser's reason in a few words (its errors print as long debug text).
+    static func describe(_ error: Error) -> String {
+        let text = String(describing: error)
+        let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
+        return firstLine.count > 160 ? String(firstLine.prefix(160)) + "…" : firstLine
     }
 
     static let subjectNames: [ASN1ObjectIdentifier: String] = [

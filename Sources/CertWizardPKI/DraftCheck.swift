@@ -42,9 +42,10 @@ public enum DraftCheck {
         do throws(CSRInputError) {
             let report = try CSRInspector.inspect(Array(pem.utf8), today: today)
             let unusable = report.findings.filter { unusableCodes.contains($0.code) }
+            // A CSR that cannot be parsed is reported once, by the rule's own csr-unusable.
             result = .success(Inspection(contents: CSRContents(subject: report.subject, subjectAltNames: report.subjectAltNames,
                                                                unusable: unusable.map(\.message)),
-                                         inspectorFindings: unusable))
+                                         inspectorFindings: unusable.filter { $0.code != "csr-unusable" }))
         } catch {
             result = .failure(error)
         }
@@ -53,7 +54,7 @@ public enum DraftCheck {
     }
 
     /// The inspector's findings that make a CSR unusable.
-    static let unusableCodes: Set<String> = ["csr-signature-invalid", "key-too-small", "key-type-unsupported", "signature-algorithm-weak"]
+    static let unusableCodes: Set<String> = ["csr-unusable", "csr-signature-invalid", "key-too-small", "key-type-unsupported", "signature-algorithm-weak"]
 
     private static let last = Mutex<(pem: String, result: Result<Inspection, CSRInputError>)?>(nil)
 }

@@ -15,26 +15,29 @@ struct RawCSR {
         guard top.count == 3 else { throw ASN1Error.invalidASN1Object(reason: "not a CertificationRequest") }
         let info = try RawCSR.children(top[0])
         guard info.count >= 3 else { throw ASN1Error.invalidASN1Object(reason: "not a CertificationRequestInfo") }
-        let spki = try RawCSR.children(info[2])
-        let algorithm = try RawCSR.children(spki[0])
+        // Every count is checked before indexing: this reader sees damaged input on purpose.
+        let spki = try RawCSR.children(info[2], atLeast: 2)
+        let algorithm = try RawCSR.children(spki[0], atLeast: 1)
         keyAlgorithm = try ASN1ObjectIdentifier(derEncoded: algorithm[0]).description
         curve = algorithm.count > 1 ? (try? ASN1ObjectIdentifier(derEncoded: algorithm[1]).description) : nil
         if keyAlgorithm == OID.rsaEncryption {
             let bits = try ASN1BitString(derEncoded: spki[1])
             let rsaKey = try DER.parse(Array(bits.bytes))
-            let modulus = try RawCSR.children(rsaKey)[0]
+            let modulus = try RawCSR.children(rsaKey, atLeast: 1)[0]
             guard case .primitive(let bytes) = modulus.content else { throw ASN1Error.invalidASN1Object(reason: "RSA modulus") }
             let significant = bytes.drop { $0 == 0 }
             rsaBits = significant.isEmpty ? 0 : (significant.count - 1) * 8 + (8 - significant.first!.leadingZeroBitCount)
         } else {
             rsaBits = nil
         }
-        signatureAlgorithm = try ASN1ObjectIdentifier(derEncoded: try RawCSR.children(top[1])[0]).description
+        signatureAlgorithm = try ASN1ObjectIdentifier(derEncoded: try RawCSR.children(top[1], atLeast: 1)[0]).description
     }
 
-    private static func children(_ node: ASN1Node) throws -> [ASN1Node] {
+    private static func children(_ node: ASN1Node, atLeast count: Int = 0) throws -> [ASN1Node] {
         guard case .constructed(let nodes) = node.content else { throw ASN1Error.invalidASN1Object(reason: "expected a SEQUENCE") }
-        return Array(nodes)
+        let children = Array(nodes)
+        guard children.count >= count else { throw ASN1Error.invalidASN1Object(reason: "a SEQUENCE with too few elements") }
+        return children
     }
 
     enum OID {

@@ -173,10 +173,10 @@ struct CSRCheckCommand: ParsableCommand {
         abstract: L("CSR を検査する", "Check a CSR"),
         discussion: L("""
             PEM (改行コードや引用符 "> " が混じっていても可) か DER を読みます。
-            終了コード: 0 エラーなし、1 エラーあり、2 CSR ではない (何だったかを表示)。
+            終了コード: 0 エラーなし、1 エラーあり、2 CSR ではない (何だったかを表示) か、壊れていて使えない (csr-unusable)。
             """, """
             Reads PEM (any line endings, mail quoting "> ", surrounding text) or DER.
-            Exit codes: 0 no errors, 1 the CSR has errors, 2 the input is not a CSR (says what it is instead).
+            Exit codes: 0 no errors, 1 the CSR has errors, 2 the input is not a CSR (says what it is instead) or is damaged beyond use (csr-unusable).
             """))
 
     @OptionGroup var global: GlobalOptions
@@ -231,6 +231,8 @@ struct CSRCheckCommand: ParsableCommand {
                 print("\(FindingReport.severityLabel(finding.severity))  \(finding.code)  \(finding.field): \(finding.message.local)")
             }
         }
+        // A CSR the parser cannot read is unreadable input (2), not a CSR with defects (1).
+        if report.findings.contains(where: { $0.code == "csr-unusable" }) { throw ExitCode(ExitStatus.unreadable) }
         if report.findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.failed) }
     }
 }

@@ -53,6 +53,30 @@ import TestSupport
         #expect(Set(dn.1).isSuperset(of: ["country-invalid", "organization-not-english", "cn-not-fqdn", "locality-missing"]), "\(dn.1)")
     }
 
+    /// What swift-certificates cannot parse is unusable: exit 2 with csr-unusable naming why, even
+    /// when the lenient reader finds a key and a signature algorithm in it (here the P-256
+    /// signature's SEQUENCE made a SET).
+    @Test func aCSRTheParserCannotReadIsUnusableExit2() throws {
+        try openssl(["ecparam", "-name", "prime256v1", "-out", "p256.param"])
+        let path = try opensslCSR("p", newkey: "ec:p256.param")
+        try openssl(["req", "-in", path, "-outform", "DER", "-out", "p.der"])
+        var der = Array(try Data(contentsOf: URL(fileURLWithPath: cli.home + "/p.der")))
+        // The BIT STRING holding the signature is the last element: 03 LEN 00 30 ….
+        func isSignatureBitString(_ at: Int) -> Bool {
+            let length = Int(der[at + 1])
+            return der[at] == 0x03 && length == der.count - at - 2 && der[at + 2] == 0
+        }
+        let bitString = try #require((0..<(der.count - 3)).last(where: isSignatureBitString))
+        #expect(der[bitString + 3] == 0x30)
+        der[bitString + 3] = 0x31
+        try Data(der).write(to: URL(fileURLWithPath: cli.home + "/damaged.der"))
+        let (result, codes) = try check(cli.home + "/damaged.der")
+        #expect(result.status == 2 && codes.contains("csr-unusable"), "\(result.status) \(codes) \(result.stderr)")
+        #expect(try cli.openssl(["req", "-inform", "DER", "-in", "damaged.der", "-verify", "-noout"]).status != 0, "openssl refuses it too")
+        let text = try cli.run("csr", "check", cli.home + "/damaged.der", "--today", "2026-11-24")
+        #expect(text.status == 2 && text.stdout.contains("the CSR cannot be parsed"), "\(text.stdout)")
+    }
+
     @Test func aTamperedSignatureIsCaught() throws {
         let path = try opensslCSR("t", newkey: "rsa:2048")
         try openssl(["req", "-in", path, "-outform", "DER", "-out", "t.der"])
