@@ -21,6 +21,9 @@ public struct AnswersFile: Sendable {
 
     /// Reads and checks a file: every path must be a field some screen asks, every value of the right kind.
     public init(bytes: [UInt8], source: String) throws(Localized) {
+        if let duplicate = JSONKeyScan.scan(bytes).duplicate {
+            throw Localized("回答ファイル \(source): \(duplicate.message.ja)", "answers file \(source): \(duplicate.message.en)")
+        }
         let decoded: [String: JSONValue]
         do { decoded = try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes)) } catch {
             throw Localized("回答ファイル \(source) を読めません: パスと値の JSON オブジェクトではありません",

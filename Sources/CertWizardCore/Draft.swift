@@ -28,6 +28,9 @@ public struct Draft: Codable, Equatable, Sendable {
     /// For `order.issuer` = `acme`: the CA's directory, the challenge, and the order as the CA last said.
     public var acme = ACMESettings()
     public var timeline: [TimelineEvent] = []
+    /// Members of the draft's JSON that this certwiz does not know (written by a newer minor
+    /// version, or a script's own notes): kept as they were and written back on every save.
+    public var unknownMembers: [String: JSONValue]?
 
     public init(applicationType: ApplicationType? = nil) {
         self.applicationType = applicationType

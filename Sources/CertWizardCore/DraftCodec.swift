@@ -10,6 +10,9 @@ public enum DraftReadError: Error, Equatable, Sendable {
     case notJSON(detail: Localized)
     case wrongShape(path: String, detail: Localized)
     case newerSchema(found: Int, supported: Int)
+    case duplicateKey(JSONKeyScan.Duplicate)
+
+    var isSyntax: Bool { if case .notJSON = self { return true } else { return false } }
 
     public var message: Localized {
         switch self {
@@ -21,6 +24,8 @@ public enum DraftReadError: Error, Equatable, Sendable {
         case .wrongShape(let path, let detail):
             let at = path.isEmpty ? "" : "\(path): "
             return Localized("項目の形式が違います: \(at)\(detail.ja)", "a field has the wrong form: \(at)\(detail.en)")
+        case .duplicateKey(let duplicate):
+            return Localized("同じ項目が 2 回あります: \(duplicate.message.ja)", "a key appears twice: \(duplicate.message.en)")
         case .newerSchema(let found, let supported):
             return Localized(
                 "新しい certwiz で作られた下書きです (schemaVersion \(found)、この版は \(supported) まで)。certwiz を更新してください",
@@ -37,18 +42,29 @@ public enum DraftCodec {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // A draft holds only strings, numbers, booleans and dates: encoding cannot fail.
         var bytes = Array(try! encoder.encode(draft))
+        if let unknown = draft.unknownMembers, !unknown.isEmpty,
+           case .object(var known)? = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) {
+            // Put back what this certwiz does not know, beside what it wrote.
+            UnknownMembers.merge(unknown, into: &known)
+            bytes = Array(try! encoder.encode(JSONValue.object(known)))
+        }
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
 
     public static func decode(_ bytes: [UInt8]) throws(DraftReadError) -> Draft {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
+        let keys = JSONKeyScan.scan(bytes, isKnown: UnknownMembers.isKnown)
+        if let duplicate = keys.duplicate { throw .duplicateKey(duplicate) }
         let data = Data(bytes)
         struct Version: Decodable { var schemaVersion: Int? }
         do {
-            let draft = try JSONDecoder().decode(Draft.self, from: data)
+            var draft = try JSONDecoder().decode(Draft.self, from: data)
             if draft.schemaVersion > Draft.currentSchemaVersion {
                 throw DraftReadError.newerSchema(found: draft.schemaVersion, supported: Draft.currentSchemaVersion)
+            }
+            if keys.sawUnknownKey, case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: data) {
+                draft.unknownMembers = UnknownMembers.of(members)
             }
             return draft
         } catch let error as DraftReadError {
@@ -60,9 +76,30 @@ public enum DraftCodec {
                version > Draft.currentSchemaVersion {
                 throw .newerSchema(found: version, supported: Draft.currentSchemaVersion)
             }
-            if let error = error as? DecodingError { throw describe(error, bytes) }
+            if let error = error as? DecodingError, case let described = describe(error, bytes), !described.isSyntax { throw described }
+            // The JSON itself may be fine and one value of the wrong kind (1.5 or 1e30 where a whole
+            // number goes), which the decoder reports as bad JSON: name that field, not the syntax.
+            if let tree = try? JSONDecoder().decode(JSONValue.self, from: data), let problem = kindProblem(in: tree) { throw problem }
             throw .notJSON(detail: JSONDiagnosis.describe(bytes))
         }
+    }
+
+    /// The first field whose value is of the wrong kind, as the schema says.
+    static func kindProblem(in tree: JSONValue) -> DraftReadError? {
+        for field in DraftFields.all {
+            var node: JSONValue? = tree
+            for key in field.path.split(separator: ".") {
+                guard case .object(let members)? = node else { node = nil; break }
+                node = members[String(key)]
+            }
+            guard let value = node else { continue }
+            do { try field.check(value) } catch {
+                if case .invalidValue(_, let shown, let expected) = error {
+                    return .wrongShape(path: field.path, detail: Localized("\(expected.ja) (\(shown))", "\(expected.en) (found \(shown))"))
+                }
+            }
+        }
+        return nil
     }
 
     static func describe(_ error: DecodingError, _ bytes: [UInt8]) -> DraftReadError {

@@ -29,7 +29,8 @@ public enum DraftSchema {
     private static func collect(_ value: Any, prefix: String) -> [String] {
         var paths: [String] = []
         for child in Mirror(reflecting: value).children {
-            guard let label = child.label else { continue }
+            // Unknown members are carried, not fields.
+            guard let label = child.label, label != "unknownMembers" else { continue }
             let path = prefix.isEmpty ? label : "\(prefix).\(label)"
             if Mirror(reflecting: child.value).displayStyle == .optional {
                 paths.append(path)

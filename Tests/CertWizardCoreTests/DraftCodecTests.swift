@@ -6,6 +6,64 @@ import TestSupport
 @Suite struct DraftCodecTests {
     func decode(_ json: String) throws(DraftReadError) -> Draft { try DraftCodec.decode(Array(json.utf8)) }
 
+    /// Members this certwiz does not know (a newer minor version's, a script's notes) survive every
+    /// load and save, at any depth; a field certwiz knows and clears is not brought back by them.
+    @Test func unknownMembersAreKeptThroughLoadAndSave() throws {
+        let json = #"""
+            {"schemaVersion": 1, "scriptNotes": {"owner": "ops", "ticket": 42, "tags": ["a", "b"]},
+             "csr": {"commonName": "www.example.co.jp", "futureOption": true, "more": {"x": 2.5, "y": null}},
+             "timeline": [{"date": "2026-11-22", "event": "submitted"}]}
+            """#
+        var draft = try decode(json)
+        #expect(draft.csr.commonName == "www.example.co.jp")
+        draft.organization.nameEn = "Sample K.K."
+        draft.csr.commonName = nil
+        let saved = try JSONDecoder().decode(JSONValue.self, from: Data(DraftCodec.encode(draft)))
+        guard case .object(let top) = saved, case .object(let csr)? = top["csr"] else { Issue.record("\(saved)"); return }
+        #expect(top["scriptNotes"] == .object(["owner": .string("ops"), "ticket": .int(42), "tags": .array([.string("a"), .string("b")])]))
+        #expect(csr["futureOption"] == .bool(true) && csr["more"] == .object(["x": .double(2.5), "y": .null]))
+        #expect(csr["commonName"] == nil, "a cleared field stays cleared")
+        #expect(top["organization"] == .object(["nameEn": .string("Sample K.K.")]))
+        // And again: a second load and save changes nothing more.
+        let again = try DraftCodec.decode(DraftCodec.encode(draft))
+        #expect(again == draft && DraftCodec.encode(again) == DraftCodec.encode(draft))
+        // A draft with nothing unknown carries nothing.
+        #expect(try decode(#"{"csr": {"commonName": "a.example.jp"}}"#).unknownMembers == nil)
+    }
+
+    /// A key written twice is an error naming the key, where it is and the line, in drafts and at any depth.
+    @Test func aDuplicateKeyIsAnErrorNotAQuietChoice() {
+        #expect(throws: DraftReadError.duplicateKey(JSONKeyScan.Duplicate(path: "csr.commonName", line: 3))) {
+            try decode("{\"csr\": {\n  \"commonName\": \"a.example.jp\",\n  \"commonName\": \"b.example.jp\"}}")
+        }
+        #expect(throws: DraftReadError.duplicateKey(JSONKeyScan.Duplicate(path: "applicationType", line: 1))) {
+            try decode(#"{"applicationType": "new", "applicationType": "renewal"}"#)
+        }
+        // The same key in two objects, or a string value that looks like a key, is fine.
+        #expect((try? decode(#"{"organization": {"nameEn": "x"}, "csr": {"organization": "x", "commonName": "organization"}}"#)) != nil)
+        #expect(JSONKeyScan.scan(Array(#"{"timeline": [{"event": "a"}, {"event": "b"}]}"#.utf8)).duplicate == nil)
+        #expect(JSONKeyScan.scan(Array(#"{"a": [{"k": 1, "k": 2}]}"#.utf8)).duplicate == JSONKeyScan.Duplicate(path: "a[0].k", line: 1))
+        // Deep nesting is scanned without recursion.
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(JSONKeyScan.scan(Array(deep.utf8)).duplicate == nil)
+        let deepObjects = String(repeating: #"{"a": "#, count: 100_000) + "1" + String(repeating: "}", count: 100_000)
+        #expect(JSONKeyScan.scan(Array(deepObjects.utf8)).sawUnknownKey)
+        #expect(throws: DraftReadError.self) { try decode(deepObjects) }
+    }
+
+    /// A number of the wrong kind is named at its field, not called a syntax error; trailing text is named as such.
+    @Test func wrongNumbersAndTrailingTextAreNamedForWhatTheyAre() {
+        #expect(throws: DraftReadError.wrongShape(path: "order.licenses", detail: Localized("整数を指定してください (1.5)", "expected a whole number (found 1.5)"))) {
+            try decode(#"{"order": {"licenses": 1.5}}"#)
+        }
+        do { _ = try decode(#"{"order": {"licenses": 99999999999999999999}}"#); Issue.record("decoded") } catch {
+            #expect(error.message.en.contains("order.licenses: expected a whole number"), "\(error.message.en)")
+        }
+        do { _ = try decode("{\"order\": {\"licenses\": 1}}\n garbage") ; Issue.record("decoded") } catch {
+            #expect(error.message.en.contains("there is more after the JSON closes at line 1"), "\(error.message.en)")
+        }
+    }
+
     @Test func roundTripsAWholeDraft() throws {
         var d = completeDraft(.renewal)
         d.timeline = [TimelineEvent(date: date("2026-11-22"), event: "submitted", note: "注文番号 123")]
