@@ -36,7 +36,7 @@ static void on_fatal_signal(int sig) {
 
 void shim_save_terminal_and_guard_crashes(void) {
     if (tcgetattr(STDIN_FILENO, &saved_modes) == 0) have_saved_modes = 1;
-    int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS};
     for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof action);
@@ -48,14 +48,22 @@ void shim_save_terminal_and_guard_crashes(void) {
 
 static void on_quit_signal(int sig) { pending_signal = sig; }
 
+static void catch_quit_signal(int sig) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_quit_signal;
+    sigaction(sig, &action, NULL);
+}
+
+// Every signal whose default would end the process (besides the crashes above, and KILL and
+// STOP, which cannot be caught) ends the wizard the way SIGTERM does: the draft saved, the
+// terminal restored, exit 128+N. SIGPIPE is ignored instead: a write to a closed pipe or socket
+// (a server's check, a CA's connection) is an error for that write, not the end of the wizard.
 void shim_install_quit_signals(void) {
-    int quit[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
-    for (unsigned i = 0; i < sizeof quit / sizeof quit[0]; i++) {
-        struct sigaction action;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = on_quit_signal;
-        sigaction(quit[i], &action, NULL);
-    }
+    int quit[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                  SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT};
+    for (unsigned i = 0; i < sizeof quit / sizeof quit[0]; i++) catch_quit_signal(quit[i]);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) catch_quit_signal(sig);
     signal(SIGPIPE, SIG_IGN);
 }
 

@@ -100,6 +100,32 @@ import TestSupport
         expectRestored(try tmux.waitFor("MODES-END"), exit: 143, tmux)
     }
 
+    /// Every signal that would end the process ends the wizard as SIGTERM does: typed text saved,
+    /// terminal restored, exit 128+N. SIGPIPE does not end it (a closed pipe is one write's error).
+    @Test(arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, 40])
+    func everyEndingSignalRestoresTheTerminal(_ signal: Int32) throws {
+        let tmux = try TmuxSession(["--draft", "honsha"])
+        try tmux.waitFor("1-1 Applicant organization")
+        try tmux.type("本社")
+        try tmux.waitFor("[本社")
+        let pid = try #require(try tmux.certwizPid())
+        kill(pid, signal)
+        expectRestored(try tmux.waitFor("MODES-END"), exit: 128 + Int(signal), tmux)
+        #expect(try draft(tmux).organization.nameJa == "本社")
+    }
+
+    @Test func sigpipeDoesNotEndTheWizard() throws {
+        let tmux = try TmuxSession(["--draft", "honsha"])
+        try tmux.waitFor("1-1 Applicant organization")
+        let pid = try #require(try tmux.certwizPid())
+        kill(pid, SIGPIPE)
+        try tmux.type("still here")
+        try tmux.waitFor("[still here")
+        try tmux.press("F10")
+        try tmux.press("y")
+        expectRestored(try tmux.waitFor("MODES-END"), exit: 0, tmux)
+    }
+
     @Test func aDraftOpenInAnotherCertwizIsRefusedOnScreen() throws {
         let tmux = try TmuxSession(["--draft", "honsha"])
         try tmux.waitFor("1-1 Applicant organization")
