@@ -77,11 +77,7 @@ extension ScreenOperation {
                                                 fallbackDirectory: environment.keysDirectory, continuing: true))
         case .submit:
             if draft.order.issuer == "acme", let dataHome = environment.dataHome {
-                let count = SubmitApplication(draft: draft, today: today).errors.count
-                guard count == 0 else {
-                    throw .failed(Localized("エラーが \(count) 件あるため申請しません。F2 の一覧で ✗ の画面を直してください",
-                                            "Not submitted: \(count) error(s) left; fix the screens marked ✗ in the F2 list"))
-                }
+                if let refusal = SubmitApplication.refusal(SubmitApplication(draft: draft, today: today).errors) { throw .failed(refusal) }
                 return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .chosen(httpPort: nil, webroot: nil, for: draft),
                                                     trustPEM: try draft.acme.trustPEM(),
                                                     store: ACMEAccountStore(dataHome: dataHome), fallbackDirectory: environment.keysDirectory))

@@ -15,15 +15,19 @@ public struct SubmitApplication: Operation {
     /// The errors that keep the draft from being submitted.
     public var errors: [Finding] { DraftCheck.findings(for: draft, today: today).filter { $0.severity == .error } }
 
+    /// Why a draft with errors is not submitted: how many, and the first one in its own words.
+    public static func refusal(_ errors: [Finding]) -> Localized? {
+        guard let first = errors.first else { return nil }
+        let count = errors.count
+        return Localized("エラーが \(count) 件あるため申請しません (最初: \(first.message.ja) [\(first.code)])。F2 の一覧で ✗ の画面を直してください",
+                         "Not submitted: \(count) error(s) left (first: \(first.message.en) [\(first.code)]); fix the screens marked ✗ in the F2 list")
+    }
+
     public var title: Localized { Localized("申請しています", "Submitting the application") }
     public var timeLimit: Duration { .seconds(120) }
 
     public func run(_ context: OperationContext) async throws -> Submitted {
-        let count = errors.count
-        guard count == 0 else {
-            throw OperationFailure.failed(Localized("エラーが \(count) 件あるため申請しません。F2 の一覧で ✗ の画面を直してください",
-                                                    "Not submitted: \(count) error(s) left; fix the screens marked ✗ in the F2 list"))
-        }
+        if let refusal = SubmitApplication.refusal(errors) { throw OperationFailure.failed(refusal) }
         let (draft, today) = (draft, today)
         let outcome: Result<Submitted, OperationFailure> = try await context.blocking {
             do {

@@ -30,7 +30,7 @@ import TestSupport
         #expect(state.focusedStop == .action(.submit))
         #expect(press(&state, .enter) == [.run(.submit)])
         guard case .failure(let noCSR) = actions.perform(.submit, on: state.draft) else { Issue.record("submitted without a CSR"); return }
-        #expect(noCSR.en.contains("no CSR yet"))
+        #expect(noCSR.en.contains("Not submitted: 1 error(s) left") && noCSR.en.contains("[csr-missing]"), "\(noCSR.en)")
 
         #expect(state.update(.finished(.makeKeyAndCSR, actions.change(.makeKeyAndCSR, on: state.draft))) == [.save])
         let (_, message) = try actions.perform(.submit, on: state.draft).get()

@@ -20,6 +20,10 @@ import TestSupport
 
     @Test func validateExitsZeroOneOrTwo() throws {
         try cli.write(validDraftJSON, to: "good.json")
+        // "Make the key and CSR here" with none made: an error, as submit says too.
+        let noCSR = try cli.run("validate", "--draft", "good", "--today", "2026-11-24")
+        #expect(noCSR.status == 1 && noCSR.stdout.contains("csr-missing") && noCSR.stdout.contains("1 error"), "\(noCSR.stdout)")
+        #expect(try cli.run("csr", "new", "--draft", "good").status == 0)
         let good = try cli.run("validate", "--draft", "good", "--today", "2026-11-24")
         #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
         #expect(good.stdout.contains("0 errors"))

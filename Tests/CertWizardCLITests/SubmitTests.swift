@@ -15,7 +15,7 @@ import TestSupport
 
         // An application carries its CSR.
         let noCSR = try cli.run("submit", "--draft", "good", "--today", "2026-11-24")
-        #expect(noCSR.status == 1 && noCSR.stderr.contains("there is no CSR yet"), "\(noCSR.stderr)")
+        #expect(noCSR.status == 1 && noCSR.stdout.contains("csr-missing") && noCSR.stderr.contains("not submitted"), "\(noCSR.stdout)\(noCSR.stderr)")
         #expect(try cli.run("csr", "new", "--draft", "good").status == 0)
         let submitted = try cli.run("submit", "--draft", "good", "--today", "2026-11-24")
         #expect(submitted.status == 0, "\(submitted.stdout)\(submitted.stderr)")

@@ -4,9 +4,19 @@ import TestSupport
 
 @Suite struct RuleTests {
     @Test(arguments: [ApplicationType.new, .renewal, .reissue])
-    func aCompleteDraftHasNoErrors(_ type: ApplicationType) {
-        let errors = findings(completeDraft(type)).filter { $0.severity == .error }
+    func aCompleteDraftHasNoErrorsOnceItsCSRIsMade(_ type: ApplicationType) {
+        var draft = completeDraft(type)
+        // "Make the key and CSR here" without a CSR yet: step 1-2 is not done, and says why.
+        let before = findings(draft).filter { $0.severity == .error }
+        #expect(before.map(\.code) == ["csr-missing"] && before.first?.field == "csr.pem", "\(before.map(\.code))")
+        #expect(ProcedureStep.current(for: draft, findings: findings(draft)) == .csr)
+        draft.csr.pem = "-----BEGIN CERTIFICATE REQUEST-----\n…\n-----END CERTIFICATE REQUEST-----"
+        let errors = findings(draft).filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.code))")
+        // A CSR brought from elsewhere is the other rule's business.
+        draft.csr.origin = .existing
+        draft.csr.pem = nil
+        #expect(findings(draft).filter { $0.severity == .error }.map(\.code) == ["csr-pem-missing"])
     }
 
     @Test func everyFindingNamesAFieldAndSpeaksBothLanguages() {
@@ -344,6 +354,7 @@ import TestSupport
 
     @Test func theStepIsTheFirstWithAnError() {
         var d = completeDraft()
+        d.csr.pem = "-----BEGIN CERTIFICATE REQUEST-----\n…\n-----END CERTIFICATE REQUEST-----"
         #expect(ProcedureStep.current(for: d, findings: findings(d)) == .application)
         d.applicantInCharge.email = "bad"
         #expect(ProcedureStep.current(for: d, findings: findings(d)) == .contacts)

@@ -13,7 +13,9 @@ private func record(_ events: [(ApplicationEvent, String)], in draft: Draft) thr
 
 @Suite struct StatusReportTests {
     @Test func beforeSubmissionTheApplicantsMoveIsToSubmitAndLaterStepsWait() {
-        let report = StatusReport(draft: completeDraft(), today: today)
+        var made = completeDraft()
+        made.csr.pem = "-----BEGIN CERTIFICATE REQUEST-----\n…\n-----END CERTIFICATE REQUEST-----"
+        let report = StatusReport(draft: made, today: today)
         #expect(report.line(.organization)?.state == .done)
         #expect(report.line(.application)?.state == .toDo)
         #expect(report.line(.phoneVerification)?.state == .blocked(Localized("申請前", "not applied yet")))
@@ -23,7 +25,9 @@ private func record(_ events: [(ApplicationEvent, String)], in draft: Draft) thr
         #expect(report.nextAction.en.contains("submit the application"))
         #expect(report.dates.first { $0.id == "plannedTransfer" }?.daysLeft == 6)
 
-        var broken = completeDraft()
+        let noCSR = StatusReport(draft: completeDraft(), today: today)
+        #expect(noCSR.line(.csr)?.state == .toDo && noCSR.nextAction.en.contains("1-2"), "no CSR made yet: 1-2 is not done")
+        var broken = made
         broken.csr.commonName = nil
         let blocked = StatusReport(draft: broken, today: today)
         #expect(blocked.line(.csr)?.state == .toDo)

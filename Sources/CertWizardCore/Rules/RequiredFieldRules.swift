@@ -86,5 +86,14 @@ enum RequiredFieldRules {
                                Localized("\(label.ja): 未入力です", "\(label.en): not filled in"))
             }
         },
+        // "Make the key and CSR here" is only done once they are made: until then step 1-2 is open,
+        // and `validate`, the status and `submit` all say so.
+        Rule(codes: ["csr-missing"]) { context in
+            let csr = context.draft.csr
+            guard csr.origin == .generateHere, csr.pem.nonBlank == nil else { return [] }
+            return [Finding(.error, "csr-missing", field: "csr.pem", Localized(
+                "鍵と CSR がまだありません: 1-2 の画面で「鍵と CSR を作る」を押すか、certwiz csr new を実行してください",
+                "no key and CSR yet: press \"Make the key and CSR\" on screen 1-2, or run certwiz csr new"))]
+        },
     ]
 }
