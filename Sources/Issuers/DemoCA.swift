@@ -56,8 +56,16 @@ public struct DemoCA: Sendable {
                 throw .damaged(path: KeyFiles.path(directory, name), reason: "not a certificate")
             }
         }
+        // Checked whole: every file, every key against its certificate, every signature. The
+        // root's key is not used to issue, but a CA whose root key is gone or wrong is not one.
         let root = try certificate("root.crt")
         let intermediate = try certificate("intermediate.crt")
+        guard let rootKey = try? Certificate.PrivateKey(pemEncoded: try read("root.key")), rootKey.publicKey == root.publicKey else {
+            throw .damaged(path: KeyFiles.path(directory, "root.key"), reason: "not the root's key")
+        }
+        guard root.issuer == root.subject, root.publicKey.isValidSignature(root.signature, for: root) else {
+            throw .damaged(path: KeyFiles.path(directory, "root.crt"), reason: "not a self-signed root")
+        }
         let keyText = try read("intermediate.key")
         guard let key = try? Certificate.PrivateKey(pemEncoded: keyText), key.publicKey == intermediate.publicKey else {
             throw .damaged(path: KeyFiles.path(directory, "intermediate.key"), reason: "not the intermediate's key")

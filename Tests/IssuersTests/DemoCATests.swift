@@ -44,6 +44,35 @@ import X509
         #expect(first.rootPEM == again.rootPEM && first.intermediatePEM == again.intermediatePEM)
     }
 
+    /// Checked whole: a damaged root key, or any key that is not its certificate's, is a damaged CA,
+    /// and nothing is issued from it; the files stay as they are.
+    @Test func aRootKeyThatIsDamagedOrAnotherKeyIsADamagedCA() throws {
+        let folder = TemporaryFolder()
+        _ = try DemoCA.openOrCreate(in: folder.path)
+        let rootKey = folder.path + "/root.key"
+        let good = try String(contentsOfFile: rootKey, encoding: .utf8)
+        var damaged = Array(good.utf8)
+        damaged[damaged.count / 2] ^= 0x20  // one character of the base64 changed
+        try writeKey(String(decoding: damaged, as: UTF8.self), rootKey)
+        #expect(throws: DemoCA.LoadError.damaged(path: rootKey, reason: "not the root's key")) { try DemoCA.openOrCreate(in: folder.path) }
+        // Another valid key in the root key's place is as wrong.
+        let other = TemporaryFolder()
+        _ = try DemoCA.openOrCreate(in: other.path)
+        try writeKey(try String(contentsOfFile: other.path + "/root.key", encoding: .utf8), rootKey)
+        #expect(throws: DemoCA.LoadError.damaged(path: rootKey, reason: "not the root's key")) { try DemoCA.openOrCreate(in: folder.path) }
+        try writeKey(good, rootKey)
+        _ = try DemoCA.openOrCreate(in: folder.path)
+        // The intermediate's key from another CA: refused too.
+        let intermediateKey = folder.path + "/intermediate.key"
+        try writeKey(try String(contentsOfFile: other.path + "/intermediate.key", encoding: .utf8), intermediateKey)
+        #expect(throws: DemoCA.LoadError.damaged(path: intermediateKey, reason: "not the intermediate's key")) { try DemoCA.openOrCreate(in: folder.path) }
+    }
+
+    func writeKey(_ text: String, _ path: String) throws {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o600)
+    }
+
     @Test func aDamagedOrPartlyMissingCAIsReportedNotReplaced() throws {
         let folder = TemporaryFolder()
         _ = try DemoCA.openOrCreate(in: folder.path)
