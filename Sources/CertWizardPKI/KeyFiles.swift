@@ -10,13 +10,20 @@ public enum KeyFiles {
     /// keeps the key in use), `www.example.co.jp-2026-11-22.key`, then `-2`, `-3` ...
     public static func freshBase(in directory: String, commonName: String, today: CalendarDate) -> String {
         let name = fileName(for: commonName)
-        func taken(_ base: String) -> Bool { access(path(directory, base + ".key"), F_OK) == 0 || access(path(directory, base + ".csr"), F_OK) == 0 }
+        func taken(_ base: String) -> Bool { occupied(path(directory, base + ".key")) || occupied(path(directory, base + ".csr")) }
         if !taken(name) { return name }
         let dated = "\(name)-\(today)"
         if !taken(dated) { return dated }
         var n = 2
         while taken("\(dated)-\(n)") { n += 1 }
         return "\(dated)-\(n)"
+    }
+
+    /// Whether anything is at `path`, a dangling symbolic link included (access(2) follows the link
+    /// and says "nothing", yet an exclusive create there fails): such a name is taken too.
+    static func occupied(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     /// A file name for a host name: `*.example.jp` becomes `wildcard.example.jp`, and anything but
@@ -38,7 +45,7 @@ public enum KeyFiles {
     public static func writeIssued(leafPEM: String, chainPEM: String, base: String, today: CalendarDate) throws(FileError) -> (certificate: String, chain: String) {
         let (directory, _) = AtomicFile.split(base)
         try AtomicFile.makeDirectories(directory)
-        func taken(_ name: String) -> Bool { access(name + ".crt", F_OK) == 0 || access(name + ".chain.crt", F_OK) == 0 }
+        func taken(_ name: String) -> Bool { occupied(name + ".crt") || occupied(name + ".chain.crt") }
         var name = base
         if taken(name) {
             name = base + "-" + today.iso8601

@@ -63,6 +63,18 @@ let subject = SubjectFields(commonName: "www.example.co.jp", organization: "Samp
         #expect(second.publicKeyFingerprint != first.publicKeyFingerprint)
     }
 
+    /// A dangling symbolic link at the key's name is a name in use, as a live one is: the new key
+    /// gets the dated name and nothing is written through the link.
+    @Test func aDanglingLinkAtTheKeysNameGetsAnAlternativeName() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let target = folder.path + "/elsewhere/secret.key"
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/www.example.co.jp.key", withDestinationPath: target)
+        let made = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path, today: today)
+        #expect(made.keyPath.hasSuffix("/www.example.co.jp-2026-11-24.key"), "\(made.keyPath)")
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
     @Test func writingAKeyOverAnExistingFileIsRefused() throws {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
