@@ -14,6 +14,8 @@ public enum TLSCertificateFetcher {
         case connect(String)
         case alert(UInt8)
         case protocolError(String)
+        case timedOut(seconds: Int)
+        case tooLarge(bytes: Int)
 
         public var message: Localized {
             switch self {
@@ -28,6 +30,11 @@ public enum TLSCertificateFetcher {
                 return Localized("サーバが TLS の警告 \(code) で接続を断りました", "the server refused with TLS alert \(code)")
             case .protocolError(let what):
                 return Localized("TLS の応答を読めません: \(what)", "cannot read the TLS reply: \(what)")
+            case .timedOut(let seconds):
+                return Localized("\(seconds) 秒で時間切れになりました (サーバが答えないか、遅すぎます)", "timed out after \(seconds) s (the server does not answer, or too slowly)")
+            case .tooLarge(let bytes):
+                return Localized("サーバの送ったハンドシェイクが大きすぎます (\(bytes) バイト以上、証明書は見つかりません)",
+                                 "the server's handshake is too large (\(bytes) bytes or more without a certificate)")
             }
         }
     }
@@ -47,9 +54,16 @@ public enum TLSCertificateFetcher {
         return (host, port)
     }
 
-    public static func fetch(_ address: String, timeoutSeconds: Int = 10) throws(FetchError) -> [Certificate] {
+    /// No real server's handshake up to its Certificate message comes near this.
+    public static let handshakeLimit = 1 << 20
+
+    /// The chain `address` sends. `timeoutSeconds` bounds each wait for data, `deadlineSeconds` the
+    /// whole exchange (a server dripping a byte at a time cannot hold certwiz longer), and
+    /// `handshakeLimit` the bytes read; the handshake is parsed once, in linear time.
+    public static func fetch(_ address: String, timeoutSeconds: Int = 10, deadlineSeconds: Int = 30) throws(FetchError) -> [Certificate] {
         let (host, port) = try parse(address)
-        let fd = try connect(host: host, port: port, timeoutSeconds: timeoutSeconds)
+        let deadline = Deadline(seconds: deadlineSeconds, perRead: timeoutSeconds)
+        let fd = try connect(host: host, port: port, timeoutSeconds: min(timeoutSeconds, deadlineSeconds))
         defer { close(fd) }
         let isIP = host.contains(":") || host.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
         let hello = clientHello(serverName: isIP ? nil : host)
@@ -57,17 +71,22 @@ public enum TLSCertificateFetcher {
             throw .connect(String(cString: strerror(errno)))
         }
         var handshake: [UInt8] = []
+        var total = 0
+        // Where the next handshake message starts: each byte is looked at once, however the
+        // server splits its messages over records (a flood of 4-byte messages stays linear).
+        var offset = 0
         while true {
-            let header = try readExactly(fd, 5)
+            let header = try readExactly(fd, 5, deadline)
             let length = Int(header[3]) << 8 | Int(header[4])
-            let body = try readExactly(fd, length)
+            let body = try readExactly(fd, length, deadline)
+            total += 5 + length
+            guard total <= handshakeLimit else { throw .tooLarge(bytes: total) }
             switch header[0] {
             case 21: throw .alert(body.count > 1 ? body[1] : 0)
             case 22: handshake += body
             default: throw .protocolError("record type \(header[0])")
             }
             // Handshake messages: type (1), length (3), body.
-            var offset = 0
             while handshake.count - offset >= 4 {
                 let type = handshake[offset]
                 let size = Int(handshake[offset + 1]) << 16 | Int(handshake[offset + 2]) << 8 | Int(handshake[offset + 3])
@@ -77,6 +96,33 @@ public enum TLSCertificateFetcher {
                 if type == 14 { throw .protocolError("no Certificate message (anonymous server)") }
                 offset += 4 + size
             }
+            // Drop what was read, now and then, so the buffer holds only the unfinished message.
+            if offset > 65_536 {
+                handshake.removeFirst(offset)
+                offset = 0
+            }
+        }
+    }
+
+    /// The time left for the whole exchange, and the longest single wait.
+    struct Deadline {
+        let seconds: Int
+        let perRead: Int
+        let end: ContinuousClock.Instant
+
+        init(seconds: Int, perRead: Int) {
+            self.seconds = seconds
+            self.perRead = perRead
+            end = .now + .seconds(seconds)
+        }
+
+        /// Milliseconds to wait for the next bytes, or the time-out that has come.
+        func wait() throws(FetchError) -> Int32 {
+            let left = end - .now
+            guard left > .zero else { throw .timedOut(seconds: seconds) }
+            let (whole, attoseconds) = left.components
+            let leftMilliseconds = Int(whole) * 1000 + Int(attoseconds / 1_000_000_000_000_000) + 1
+            return Int32(min(leftMilliseconds, perRead * 1000))
         }
     }
 
@@ -113,6 +159,11 @@ public enum TLSCertificateFetcher {
                 setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return fd }
+                // A connect cut short by the send time-out says "in progress": it timed out.
+                if errno == EINPROGRESS || errno == EAGAIN || errno == ETIMEDOUT {
+                    close(fd)
+                    throw .timedOut(seconds: timeoutSeconds)
+                }
                 lastError = String(cString: strerror(errno))
                 close(fd)
             }
@@ -121,12 +172,18 @@ public enum TLSCertificateFetcher {
         throw .connect(lastError)
     }
 
-    private static func readExactly(_ fd: Int32, _ count: Int) throws(FetchError) -> [UInt8] {
+    private static func readExactly(_ fd: Int32, _ count: Int, _ deadline: Deadline) throws(FetchError) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: count)
         var got = 0
         while got < count {
+            // Wait no longer than the deadline allows, and no longer than one read may take.
+            let wait = try deadline.wait()
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let polled = poll(&ready, 1, wait)
+            if polled < 0 && errno == EINTR { continue }
+            if polled == 0 { throw .timedOut(seconds: wait >= Int32(deadline.perRead * 1000) ? deadline.perRead : deadline.seconds) }
             let n = buffer[got...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n < 0 && errno == EINTR { continue }
+            if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if n <= 0 { throw .protocolError(n == 0 ? "the server closed the connection" : String(cString: strerror(errno))) }
             got += n
         }

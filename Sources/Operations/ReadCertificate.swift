@@ -27,9 +27,11 @@ public struct ReadCertificate: Operation {
     }
 
     public var title: Localized { Localized("証明書を読んでいます: \(source)", "Reading the certificate: \(source)") }
-    public var timeLimit: Duration { .seconds(seconds) }
+    /// A little longer than the fetcher's own deadline, so its precise message ("timed out after
+    /// 10 s", "too large") is the one seen; this limit is the backstop.
+    public var timeLimit: Duration { .seconds(seconds + 2) }
     public var timeLimitMessage: Localized {
-        Localized("\(source) から \(seconds) 秒以内に応答がありません", "no answer from \(source) in \(seconds) s")
+        Localized("\(source) から \(seconds + 2) 秒以内に応答がありません", "no answer from \(source) in \(seconds + 2) s")
     }
 
     /// The certificates read: one from a file, the server's chain from host:port.
@@ -46,9 +48,10 @@ public struct ReadCertificate: Operation {
                 }
                 return .success((all.isEmpty ? [first] : all, nil))
             }
-            // The fetcher's own limit is a little longer, so the operation's message is the one seen.
+            // The whole exchange gets `seconds`, as does each wait within it.
             do throws(TLSCertificateFetcher.FetchError) {
-                return .success((try TLSCertificateFetcher.fetch(source, timeoutSeconds: seconds + 1), try TLSCertificateFetcher.parse(source).host))
+                return .success((try TLSCertificateFetcher.fetch(source, timeoutSeconds: seconds, deadlineSeconds: seconds),
+                                 try TLSCertificateFetcher.parse(source).host))
             } catch {
                 return .failure(.unreadable(Localized("\(source): \(error.message.ja)", "\(source): \(error.message.en)")))
             }

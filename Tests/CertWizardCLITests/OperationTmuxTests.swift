@@ -75,7 +75,7 @@ import TestSupport
         try tmux.press("Tab")
         try tmux.press("Enter")
         try tmux.waitFor("Reading the certificate")
-        try tmux.waitFor("no answer from \(address) in 10 s", seconds: 20)
+        try tmux.waitFor("\(address): timed out after 10 s", seconds: 20)
         try tmux.press("F10")
         try tmux.press("y")
         try tmux.waitFor("EXIT=0")

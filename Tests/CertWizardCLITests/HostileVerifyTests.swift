@@ -1,0 +1,42 @@
+import CertWizardCore
+import Foundation
+import Testing
+import TestSupport
+
+/// `certwiz verify` (swift-nio-ssl) and `cert show host:port` against hostile servers: silence, a
+/// drip, a flood of tiny handshake messages and a huge message each end within the time limit
+/// (10 s for the handshake, as the wizard uses it) with a clear message and the "unreachable" /
+/// "cannot read" exit code, never a hang.
+@Suite struct HostileVerifyTests {
+    let cli = CertWizProcess()
+
+    @Test(arguments: [HostileServer.Behaviour.silent, .drip, .flood, .hugeRecord])
+    func verifyEndsWithinItsLimitWithAClearMessage(_ behaviour: HostileServer.Behaviour) throws {
+        let server = try HostileServer(behaviour)
+        defer { server.stop() }
+        let start = Date()
+        let result = try cli.runBounded(seconds: 40, "verify", "127.0.0.1:\(server.port)", "--servername", "www.example.co.jp")
+        let took = Date().timeIntervalSince(start)
+        #expect(result.status == 3 || result.status == 2, "\(behaviour): \(result.status) \(result.stdout)\(result.stderr)")
+        #expect(took < 25, "\(behaviour): \(took) s")
+        let said = result.stdout + result.stderr
+        #expect(!said.contains("Resource temporarily unavailable"), "\(said)")
+        if behaviour == .silent || behaviour == .drip { #expect(said.contains("no answer from 127.0.0.1:\(server.port) in 10 s"), "\(said)") }
+    }
+
+    @Test(arguments: [HostileServer.Behaviour.silent, .drip, .flood, .hugeRecord])
+    func certShowEndsWithinItsLimitWithAClearMessage(_ behaviour: HostileServer.Behaviour) throws {
+        let server = try HostileServer(behaviour)
+        defer { server.stop() }
+        let start = Date()
+        let result = try cli.runBounded(seconds: 40, "cert", "show", "127.0.0.1:\(server.port)")
+        let took = Date().timeIntervalSince(start)
+        #expect(result.status == 2, "\(behaviour): \(result.status) \(result.stderr)")
+        #expect(took < 25, "\(behaviour): \(took) s")
+        #expect(!result.stderr.contains("Resource temporarily unavailable"), "\(result.stderr)")
+        switch behaviour {
+        case .silent, .drip: #expect(result.stderr.contains("timed out after 10 s") || result.stderr.contains("in 10 s"), "\(result.stderr)")
+        case .flood, .hugeRecord: #expect(result.stderr.contains("too large"), "\(result.stderr)")
+        }
+    }
+}

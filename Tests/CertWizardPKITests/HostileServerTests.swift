@@ -1,0 +1,52 @@
+import CertWizardCore
+import Foundation
+import Testing
+import TestSupport
+@testable import CertWizardPKI
+
+/// Reading a server's chain ends in bounded time whatever the server does: silent, dripping a
+/// byte at a time, flooding tiny handshake messages, or announcing a huge message. Each ends
+/// within the deadline with a clear message (the bounds here are the test's own short ones).
+@Suite(.serialized) struct HostileServerTests {
+    func fetch(_ server: HostileServer) -> (TLSCertificateFetcher.FetchError?, Duration) {
+        let start = ContinuousClock.now
+        do {
+            _ = try TLSCertificateFetcher.fetch("127.0.0.1:\(server.port)", timeoutSeconds: 2, deadlineSeconds: 4)
+            return (nil, ContinuousClock.now - start)
+        } catch {
+            return (error, ContinuousClock.now - start)
+        }
+    }
+
+    @Test func aSilentServerTimesOutAfterTheReadLimit() throws {
+        let server = try HostileServer(.silent)
+        defer { server.stop() }
+        let (error, took) = fetch(server)
+        #expect(error == .timedOut(seconds: 2) && took < .seconds(6), "\(String(describing: error)) \(took)")
+        #expect(error?.message.en == "timed out after 2 s (the server does not answer, or too slowly)")
+    }
+
+    @Test func aDrippingServerIsCutOffAtTheOverallDeadline() throws {
+        let server = try HostileServer(.drip)
+        defer { server.stop() }
+        let (error, took) = fetch(server)
+        #expect(error == .timedOut(seconds: 4) && took < .seconds(7), "\(String(describing: error)) \(took)")
+    }
+
+    @Test func aFloodOfTinyHandshakeMessagesIsCappedAndLinear() throws {
+        let server = try HostileServer(.flood)
+        defer { server.stop() }
+        let (error, took) = fetch(server)
+        guard case .tooLarge? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(took < .seconds(4), "\(took)")
+        #expect(error?.message.en.contains("too large") == true)
+    }
+
+    @Test func aHugeAnnouncedMessageIsCapped() throws {
+        let server = try HostileServer(.hugeRecord)
+        defer { server.stop() }
+        let (error, took) = fetch(server)
+        guard case .tooLarge? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(took < .seconds(4), "\(took)")
+    }
+}
