@@ -17,6 +17,8 @@ struct AnswersPlayer {
     private var queue: [Key] = []
     private var entered: Set<String> = []
     private var pressedNextOn: String?
+    /// Whether the walk has been taken back to the first screen (a reopened draft resumes later).
+    private var rewound = false
 
     init(_ file: AnswersFile) { self.file = file }
 
@@ -38,6 +40,17 @@ struct AnswersPlayer {
             }
             return .stopped(whyStopped(state))
         case .form:
+            // A draft opened again (after a crash, or to finish it) resumes at its first screen
+            // with an error; the answers are walked from the first screen all the same, or an
+            // answer on an earlier screen that shows no error yet would never be entered.
+            if !rewound {
+                rewound = true
+                let back = state.position.index - 1
+                if back > 0 {
+                    queue = Array(repeating: .pageUp, count: back)
+                    return .key(queue.removeFirst())
+                }
+            }
             for field in state.screen.visibleFields(for: state.draft) where !entered.contains(field.path) {
                 guard let answer = file.answers[field.path] else { continue }
                 entered.insert(field.path)

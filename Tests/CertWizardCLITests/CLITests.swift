@@ -178,7 +178,10 @@ import TestSupport
         let after = try cli.run("set", "--draft", "site", "csr.commonName=new.example.co.jp")
         #expect(after.status == 0, "\(after.stderr)")
         #expect(try cli.read("site.json").contains("new.example.co.jp"))
-        // The crashed process's temporary file is ignored by the listing.
+        // The crashed process's temporary file (a whole copy of the draft) was removed when the
+        // draft was next opened, and is ignored by the listing.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.draftsDirectory).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
         let listing = try cli.run("drafts", "--json")
         #expect(!listing.stdout.contains(".tmp-"))
     }

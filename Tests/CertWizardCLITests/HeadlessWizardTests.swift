@@ -28,6 +28,17 @@ import TestSupport
         #expect(fresh.status == 0 && fresh.stdout.contains("application-2026-11-24"), "\(fresh.stderr)")
     }
 
+    /// A draft filled part-way (a run killed after the first answers) resumes at a later screen;
+    /// the answers are still walked from the first screen, so none on an earlier one is skipped.
+    @Test func answersForAPartlyFilledDraftStartFromTheFirstScreen() throws {
+        try cli.write(#"{"applicationType": "new", "organization": {"nameJa": "サンプル株式会社", "nameEn": "Sample K.K.", "phone": "03-1234-5678"}}"#,
+                      to: "partial.json")
+        let answers = try writeAnswers(TmuxSession.answersForANewApplication)
+        let result = try cli.run("--answers", answers, "--draft", "partial", "--today", "2026-11-24")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try draft("partial").organization.listedInDuns == true, "the first screen's last answer was entered")
+    }
+
     @Test func answersStopAtTheFirstScreenThatDoesNotValidateAndSayWhy() throws {
         let answers = try writeAnswers(#"{"organization.nameJa": "サンプル", "organization.nameEn": "Sample K.K.", "organization.phone": "3-1234", "organization.listedInDuns": true}"#)
         let result = try cli.run("--answers", answers, "--draft", "partial")
