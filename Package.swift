@@ -87,6 +87,9 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
+        // The parsers hostile input reaches, for the fuzzer (Benchmarks/fuzz) and the replay test.
+        .target(name: "FuzzTargets", dependencies: ["CertWizardCore", "CertWizardPKI", "CertWizardApp"]),
+        .executableTarget(name: "FuzzDriver", dependencies: ["FuzzTargets"]),
         // What the test targets share: sample drafts, the openssl runner, temporary folders, a silent port.
         .target(name: "TestSupport", dependencies: ["CertWizardCore"], path: "Tests/TestSupport"),
         .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore", "TestSupport"]),
@@ -101,5 +104,7 @@ let package = Package(
                     exclude: ["Golden"]),
         // Drives the built `certwiz` binary; depends on it so `swift test` builds it first.
         .testTarget(name: "CertWizardCLITests", dependencies: ["certwiz", "CertWizardCore", "TestSupport"]),
+        // The fuzzer's corpus and every crash it found (Tests/Fuzz), replayed on every run.
+        .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzTargets"]),
     ]
 )
