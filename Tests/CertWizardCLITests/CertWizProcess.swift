@@ -4,14 +4,16 @@ import Testing
 import TestSupport
 
 /// Runs the built `certwiz` binary in a private data folder, as a user's shell would.
-final class CertWizProcess {
+final class CertWizProcess: @unchecked Sendable {  // every stored property is a constant
     let home: String
     let environment: [String: String]
 
-    struct Result {
+    struct Result: Sendable {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// From the start of the process to its end (not counting any wait to be resumed).
+        var seconds: Double = 0
     }
 
     init() {
@@ -42,6 +44,13 @@ final class CertWizProcess {
         try run(args: arguments, stdin: stdin, extraEnvironment: extraEnvironment)
     }
 
+    /// `run` on a thread of its own, awaited: a test that waits seconds for certwiz (a time-out
+    /// being tested, a long loop) must not hold one of the test process's few pool threads, which
+    /// the in-process operations of other suites (nginx -t through swift-subprocess) need.
+    func runDetached(_ arguments: [String], bound: Int? = nil) async throws -> Result {
+        try await detached { try self.run(args: arguments, bound: bound) }
+    }
+
     /// Runs certwiz under `timeout -s KILL`: a command that hangs ends as status -9 (or 137) after
     /// `seconds` instead of hanging the suite, and the test says so.
     func runBounded(seconds: Int, _ arguments: String..., stdin: String? = nil) throws -> Result {
@@ -63,6 +72,7 @@ final class CertWizProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        let started = Date()
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
@@ -71,7 +81,7 @@ final class CertWizProcess {
         process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
         return Result(status: status, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+                      stderr: String(decoding: stderrData, as: UTF8.self), seconds: Date().timeIntervalSince(started))
     }
 
     /// Runs openssl in this process's folder (the reference certwiz is checked against; certwiz
@@ -104,4 +114,14 @@ extension CertWizProcess {
 
     /// The demo CA's root in this data folder.
     var demoRoot: String { home + "/data/certwiz/demo-ca/root.crt" }
+}
+
+/// Runs blocking work on a thread of its own and awaits it, leaving the cooperative pool free.
+func detached<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            do { continuation.resume(returning: try work()) } catch { continuation.resume(throwing: error) }
+        }
+        thread.start()
+    }
 }

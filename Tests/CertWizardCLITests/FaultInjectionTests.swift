@@ -17,25 +17,31 @@ import TestSupport
     /// Killed at 50 points of an answers run: what is on disk is always a readable draft whose
     /// every field holds its answer (no torn or wrong value); the next open removes the dead
     /// save's temporary file and succeeds; running the answers again completes the draft.
-    @Test func killAnAnswersRunAnywhereAndNothingIsCorruptOrLost() throws {
+    @Test func killAnAnswersRunAnywhereAndNothingIsCorruptOrLost() async throws {
         let cli = CertWizProcess()
         let answersPath = try writeAnswers(TmuxSession.answersForANewApplication)
         var generator = SeededGenerator(seed: 13)
         var killedMidway = 0
         for run in 0..<50 {
             let name = "k\(run)"
-            let process = Process()
-            process.executableURL = CertWizProcess.binary
-            process.arguments = ["--answers", answersPath, "--draft", name, "--today", "2026-11-24"]
-            process.environment = cli.environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32.random(in: 0...120_000, using: &generator))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { killedMidway += 1 }
+            let delay = UInt32.random(in: 0...120_000, using: &generator)
+            let environment = cli.environment
+            // Started, killed and waited for on a thread of its own (see runDetached).
+            let killed = try await detached { () throws -> Bool in
+                let process = Process()
+                process.executableURL = CertWizProcess.binary
+                process.arguments = ["--answers", answersPath, "--draft", name, "--today", "2026-11-24"]
+                process.environment = environment
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                process.standardInput = FileHandle.nullDevice
+                try process.run()
+                usleep(delay)
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                return process.terminationReason == .uncaughtSignal
+            }
+            if killed { killedMidway += 1 }
             let path = cli.draftsDirectory + "/\(name).json"
             guard FileManager.default.fileExists(atPath: path) else { continue }  // killed before the draft was made
             let draft = try DraftCodec.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
@@ -51,7 +57,7 @@ import TestSupport
                 }
             }
             // The next open cleans up and succeeds; the answers then complete the draft.
-            let again = try cli.runBounded(seconds: 30, "--answers", answersPath, "--draft", name, "--today", "2026-11-24")
+            let again = try await cli.runDetached(["--answers", answersPath, "--draft", name, "--today", "2026-11-24"], bound: 30)
             #expect(again.status == 0, "run \(run): \(again.stderr)")
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.draftsDirectory).filter { $0.hasPrefix(".\(name).json.tmp-") }
             #expect(leftovers.isEmpty, "run \(run): \(leftovers)")
@@ -65,7 +71,7 @@ import TestSupport
 
     /// 100 damaged or hostile drafts: each is a clear error (exit 2, naming the file) or a
     /// faithful load, none changes a byte on disk, none crashes, each command ends within 2 s.
-    @Test func aHundredDamagedDraftsAreEachAClearErrorOrAFaithfulLoad() throws {
+    @Test func aHundredDamagedDraftsAreEachAClearErrorOrAFaithfulLoad() async throws {
         let cli = CertWizProcess()
         try FileManager.default.createDirectory(atPath: cli.draftsDirectory, withIntermediateDirectories: true)
         var generator = SeededGenerator(seed: 100)
@@ -111,9 +117,8 @@ import TestSupport
         let before = snapshot()
         var loaded = 0
         for name in names {
-            let start = Date()
-            let result = try cli.runBounded(seconds: 10, "validate", "--draft", name, "--today", "2026-11-24")
-            let took = Date().timeIntervalSince(start)
+            let result = try await cli.runDetached(["validate", "--draft", name, "--today", "2026-11-24"], bound: 10)
+            let took = result.seconds
             #expect(took < 2, "\(name): \(took) s")
             #expect(result.status >= 0, "\(name) crashed: \(result.status)")
             #expect(!result.stderr.contains("Fatal error"), "\(name): \(result.stderr)")
@@ -141,7 +146,7 @@ import TestSupport
             }
         }
         #expect(loaded > 10 && loaded < names.count - 10, "a mix of faithful loads (\(loaded)) and clear errors")
-        let listing = try cli.runBounded(seconds: 10, "drafts")
+        let listing = try await cli.runDetached(["drafts"], bound: 10)
         #expect(listing.status == 0 && listing.stdout.split(separator: "\n").count > names.count, "\(listing.stderr)")
         #expect(snapshot() == before, "no damaged draft was changed")
     }
