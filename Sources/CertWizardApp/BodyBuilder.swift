@@ -102,7 +102,7 @@ struct BodyBuilder {
         var editor = model.newName.editor
         let (shown, cursor) = editor.visible(width: 40)
         var line = BodyLine("[", style: .muted, indent: 4, focus: 1)
-        line.segments.append(.init(text: DisplayWidth.pad(shown, to: 40), style: state.focus == 1 ? Style(underline: true) : .plain))
+        line.segments += FieldInk.segments(shown, width: 40, focused: state.focus == 1)
         line.segments.append(.init(text: "]", style: .muted))
         if state.focus == 1 { line.cursorX = 5 + cursor }
         lines.append(line)

@@ -30,6 +30,10 @@ import Testing
         // The terminal figures need ../shared/tools/ptybench.py, which CI has beside the clone.
         if FileManager.default.fileExists(atPath: root.path + "/../shared/tools/ptybench.py") {
             #expect(results["terminal.certwiz"] != nil, "\(results.keys.sorted())")
+            // Not a timing but a count: a typed character costs the terminal one byte or two.
+            let terminal = results["terminal.certwiz"] as? [String: Any]
+            let bytes = (terminal?["key_bytes"] as? [String: Any])?["median"] as? Double
+            #expect(bytes.map { $0 <= 2 } == true, "bytes per typed character: \(String(describing: bytes))")
         }
     }
 }

@@ -42,7 +42,7 @@ enum LineInput {
         if shown.isEmpty && !focused, let example = field.example {
             line.segments.append(.init(text: DisplayWidth.pad("\(state.text(UIText.example)) \(example)", to: width), style: .muted))
         } else {
-            line.segments.append(.init(text: DisplayWidth.pad(shown, to: width), style: focused ? Style(underline: true) : .plain))
+            line.segments += FieldInk.segments(shown, width: width, focused: focused)
         }
         line.segments.append(.init(text: scrolled.right ? "›" : "]", style: .muted))
         if focused { line.cursorX = 5 + cursor }
