@@ -203,7 +203,7 @@ public final class WizardRuntime {
                 saver = DraftSaver(file: target, lock: newLock)
                 _ = state.update(.opened(draft, DraftSession(name: name, path: path)))
             } catch {
-                openFailure = error as? DraftStoreError
+                openFailure = error
                 _ = state.update(.failed(error.message))
             }
             draw()

@@ -14,7 +14,7 @@ enum InputBytes {
         if path == "-" { return try readStandardInput() }
         do {
             return try AtomicFile.read(path, limit: limit)
-        } catch let error as FileError {
+        } catch {
             Output.error(error.message.local)
             throw ExitCode(ExitStatus.unreadable)
         }

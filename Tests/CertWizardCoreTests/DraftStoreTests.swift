@@ -105,7 +105,8 @@ func mode(of path: String) -> Int {
     }
 
     /// A save killed between writing and renaming leaves `.NAME.json.tmp-PID-N` (a whole copy of
-    /// the draft): the next open removes it when that process is gone, and nothing else.
+    /// the draft): the next open in the folder removes every such file whose process is gone, and
+    /// never one of a live process.
     @Test func aDeadSavesTemporaryFileIsRemovedOnTheNextOpen() throws {
         let file = try store.create("site", Draft())
         let dead = try deadPid()
@@ -117,7 +118,7 @@ func mode(of path: String) -> Int {
         lock.release()
         #expect(!FileManager.default.fileExists(atPath: leftover))
         #expect(FileManager.default.fileExists(atPath: living), "a live process's file is not touched")
-        #expect(FileManager.default.fileExists(atPath: otherDraft), "another draft's leftovers wait for that draft")
+        #expect(!FileManager.default.fileExists(atPath: otherDraft), "a dead save's file goes whichever draft it was for")
     }
 
     /// A pid that no process has: a child that has exited and been reaped.

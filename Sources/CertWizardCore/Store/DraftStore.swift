@@ -89,7 +89,12 @@ public struct DraftStore: Sendable {
             do { content = .success(try file.read()) } catch { content = .failure(error) }
             listings.append(DraftListing(file: file, modified: file.modified, content: content))
         }
-        return listings.sorted { ($0.modified ?? 0, $1.file.name) > ($1.modified ?? 0, $0.file.name) }
+        // Newest first, then by name. The order is found on small keys and the listings (whole
+        // drafts) moved once: sorting the listings themselves copied every draft again and again,
+        // a third of `certwiz drafts` over 10,000 drafts (perf).
+        let keys = listings.map { ($0.modified ?? 0, $0.file.name) }
+        let order = keys.indices.sorted { (keys[$0].0, keys[$1].1) > (keys[$1].0, keys[$0].1) }
+        return order.map { listings[$0] }
     }
 
     /// Deletes a draft; refused while another certwiz has it open.
