@@ -28,16 +28,17 @@ struct DraftsCommand: ParsableCommand {
             throw ExitCode(ExitStatus.unreadable)
         }
         let day = today ?? CalendarDate.today()
-        let rows = listings.map { listing -> Row in
+        let language = cliLanguage
+        let rows = listings.concurrentMap { listing -> Row in
             let modified = listing.modified.map(Output.localTime)
             switch listing.content {
             case .success(let draft):
                 let step = ProcedureStep.current(for: draft, findings: Validator.findings(for: draft, today: day))
                 return Row(name: listing.file.name, path: listing.file.path, type: draft.applicationType?.rawValue,
-                           commonName: draft.csr.commonName, step: step.label(in: cliLanguage), modified: modified, error: nil)
+                           commonName: draft.csr.commonName, step: step.label(in: language), modified: modified, error: nil)
             case .failure(let error):
                 return Row(name: listing.file.name, path: listing.file.path, type: nil, commonName: nil, step: nil,
-                           modified: modified, error: error.shortReason.local)
+                           modified: modified, error: error.shortReason.text(in: language))
             }
         }
         if json {

@@ -80,14 +80,17 @@ public struct DraftStore: Sendable {
             throw .file(FileError("open", directory))
         }
         defer { closedir(dir) }
-        var listings: [DraftListing] = []
+        var files: [DraftFile] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
             guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
-            let file = DraftFile(path: DataHome.join(directory, name))
+            files.append(DraftFile(path: DataHome.join(directory, name)))
+        }
+        // Read and decoded on every core: each draft is independent of the others.
+        let listings = files.concurrentMap { file -> DraftListing in
             let content: Result<Draft, DraftStoreError>
-            do { content = .success(try file.read()) } catch { content = .failure(error) }
-            listings.append(DraftListing(file: file, modified: file.modified, content: content))
+            do throws(DraftStoreError) { content = .success(try file.read()) } catch { content = .failure(error) }
+            return DraftListing(file: file, modified: file.modified, content: content)
         }
         // Newest first, then by name. The order is found on small keys and the listings (whole
         // drafts) moved once: sorting the listings themselves copied every draft again and again,
