@@ -9,12 +9,8 @@ import TestSupport
 @Suite struct WebRootTests {
     let folder = TemporaryFolder()
 
-    func write(_ text: String, _ name: String) throws -> String {
-        let path = folder.path + "/" + name
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    @discardableResult
+    func write(_ text: String, _ name: String) throws -> String { try folder.write(text, name) }
 
     @Test func nginxThePort80BlockForTheNameGivesItsRoot() throws {
         let config = try write("""
