@@ -89,7 +89,7 @@ let package = Package(
         ),
         // The parsers hostile input reaches, for the fuzzer (Benchmarks/fuzz) and the replay test.
         .target(name: "FuzzTargets", dependencies: ["CertWizardCore", "CertWizardPKI", "CertWizardApp"]),
-        .executableTarget(name: "FuzzDriver", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "FuzzDriver", dependencies: ["FuzzTargets", "CertWizardCore"]),
         // What the test targets share: sample drafts, the openssl runner, temporary folders, a silent port.
         .target(name: "TestSupport", dependencies: ["CertWizardCore"], path: "Tests/TestSupport"),
         .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore", "TestSupport"]),

@@ -114,9 +114,8 @@ extension WizardState {
         }
         // The HMAC key is asked for in a box of its own, never a draft field.
         if operation == .registerAccount {
-            guard let directory = draft.acme.directory?.trimmed, directory.lowercased().hasPrefix("https://") else {
-                status = StatusMessage(text: Localized("先に ACME ディレクトリ URL (https://…) を入れてください", "Enter the ACME directory URL (https://…) first"),
-                                       isError: true)
+            guard draft.acme.httpsDirectory != nil else {
+                status = StatusMessage(text: ACMESettings.directoryNeeded, isError: true)
                 return []
             }
             overlay = .registerAccount(RegistrationForm(email: draft.technicalContact.email ?? ""))
@@ -127,9 +126,28 @@ extension WizardState {
 
     /// Marks the operation as running (its title comes with `.started`) and asks the runtime for it.
     private mutating func begin(_ operation: ScreenOperation) -> [WizardEffect] {
+        markRunning(operation)
+        return [.run(operation)]
+    }
+
+    private mutating func markRunning(_ operation: ScreenOperation) {
         running = RunningWork(operation: operation, title: UIText.working)
         status = nil
-        return [.run(operation)]
+    }
+
+    /// A yes/no box: `y` starts `yes`, a resize keeps the box, any other key closes it with `declined`.
+    private mutating func confirm(_ key: Key, yes: ScreenOperation, declined: Localized) -> [WizardEffect] {
+        switch key {
+        case .character("y"), .character("Y"):
+            overlay = nil
+            return begin(yes)
+        case .resize:
+            return []
+        default:
+            overlay = nil
+            status = StatusMessage(text: declined, isError: false)
+            return []
+        }
     }
 
     /// Applies an operation's result to the draft as it is now: fields typed meanwhile are kept,
@@ -162,29 +180,9 @@ extension WizardState {
             if key != .resize { overlay = nil }
             return []
         case .confirmNewKey:
-            overlay = nil
-            switch key {
-            case .character("y"), .character("Y"):
-                return begin(.makeKeyAndCSR)
-            case .resize:
-                overlay = current
-                return []
-            default:
-                status = StatusMessage(text: Localized("鍵はそのままです", "The key was left as it is"), isError: false)
-                return []
-            }
+            return confirm(key, yes: .makeKeyAndCSR, declined: Localized("鍵はそのままです", "The key was left as it is"))
         case .confirmInstall:
-            overlay = nil
-            switch key {
-            case .character("y"), .character("Y"):
-                return begin(.install)
-            case .resize:
-                overlay = current
-                return []
-            default:
-                status = StatusMessage(text: Localized("何も変更していません", "Nothing was changed"), isError: false)
-                return []
-            }
+            return confirm(key, yes: .install, declined: Localized("何も変更していません", "Nothing was changed"))
         case .registerAccount(var form):
             switch form.handle(key) {
             case .editing:
@@ -196,8 +194,7 @@ extension WizardState {
                 return []
             case .submitted(let credentials):
                 overlay = nil
-                running = RunningWork(operation: .registerAccount, title: UIText.working)
-                status = nil
+                markRunning(.registerAccount)
                 return [.register(credentials)]
             }
         case .confirmQuit:

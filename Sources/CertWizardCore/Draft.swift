@@ -343,6 +343,17 @@ public struct ACMESettings: Codable, Equatable, Sendable {
     public var httpPort: Int?
     public var webroot: String?
     public init() {}
+
+    /// Whether `url` can be an ACME directory: the protocol runs over HTTPS only.
+    public static func isHTTPS(_ url: String) -> Bool { url.trimmed.lowercased().hasPrefix("https://") }
+
+    /// The directory URL when one is set and is HTTPS.
+    public var httpsDirectory: String? {
+        guard let url = directory?.trimmed, ACMESettings.isHTTPS(url) else { return nil }
+        return url
+    }
+
+    public static let directoryNeeded = Localized("先に ACME ディレクトリ URL (https://…) を入れてください", "Enter the ACME directory URL (https://…) first")
 }
 
 /// What `certwiz install` puts the certificate into.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CertWizardCore
 import FuzzTargets
 
 /// libFuzzer's entry point: every input goes through `FuzzTargets.run`.
@@ -28,11 +29,8 @@ func fuzzDriverMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 @main struct FuzzReplay {
     static func main() {
         for path in CommandLine.arguments.dropFirst() {
-            guard let file = fopen(path, "rb") else { print("cannot open \(path)"); continue }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while case let n = fread(&buffer, 1, buffer.count, file), n > 0 { bytes += buffer[0..<n] }
-            fclose(file)
+            let bytes: [UInt8]
+            do { bytes = try AtomicFile.read(path) } catch { print(error.message.en); continue }
             FuzzTargets.run(bytes)
             print("ok \(path)")
         }

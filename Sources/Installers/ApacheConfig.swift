@@ -154,7 +154,7 @@ public struct ApacheConfig: Sendable {
             return nil
         }
 
-        func line(at offset: Int) -> Int { bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 10 ? 1 : 0) } }
+        func line(at offset: Int) -> Int { lineNumber(of: offset, in: bytes) }
 
         mutating func parseSection(closing: String?) throws(NginxConfig.ParseError) -> [Directive] {
             var result: [Directive] = []

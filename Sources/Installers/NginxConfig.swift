@@ -127,7 +127,7 @@ public struct NginxConfig: Sendable {
             self.path = path
         }
 
-        func line(at offset: Int) -> Int { bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 10 ? 1 : 0) } }
+        func line(at offset: Int) -> Int { lineNumber(of: offset, in: bytes) }
 
         enum Token { case word(Word), semicolon(Int), open(Int), close(Int), end }
 

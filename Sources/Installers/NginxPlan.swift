@@ -168,7 +168,7 @@ public enum NginxPlan {
         return result
     }
 
-    static func line(of offset: Int, in bytes: [UInt8]) -> Int { bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 10 ? 1 : 0) } }
+    static func line(of offset: Int, in bytes: [UInt8]) -> Int { lineNumber(of: offset, in: bytes) }
 
     static func indentation(before offset: Int, in bytes: [UInt8]) -> String {
         var start = offset

@@ -1,3 +1,4 @@
+import CertWizardCore
 /// How certwiz talks to a web server: the server's own configuration check and its graceful
 /// reload, with the same configuration file, as argument arrays (never a shell string).
 public struct ServerControl: Sendable, Equatable {
@@ -49,5 +50,12 @@ public struct ServerControl: Sendable, Equatable {
         case "iis10", "iis85", "iis7": return .iis
         default: return .files
         }
+    }
+}
+
+extension ServerControl.Kind {
+    /// The server a draft installs into: its installation answer, else what its CSR was made for.
+    public static func installing(_ draft: Draft) -> Self {
+        draft.installation.server.flatMap { Self(rawValue: $0.rawValue) } ?? ServerControl.kind(for: draft.csr.serverSoftware?.rawValue)
     }
 }

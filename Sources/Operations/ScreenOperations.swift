@@ -21,6 +21,12 @@ public struct OperationEnvironment: Sendable {
         self.draftName = draftName
     }
 
+    /// The data folder, for operations that keep files there (accounts, the demo CA, backups).
+    func requiredDataHome() throws(OperationFailure) -> String {
+        guard let dataHome else { throw .failed(Localized("データフォルダがありません (XDG_DATA_HOME か HOME)", "No data folder (XDG_DATA_HOME or HOME)")) }
+        return dataHome
+    }
+
     /// The demo issuer's root, when this data folder has one: demo certificates verify against it.
     var demoAnchors: [Certificate] {
         guard let dataHome, let bytes = try? AtomicFile.read(DataHome.join(dataHome, "demo-ca/root.crt")) else { return [] }
@@ -58,10 +64,8 @@ extension ScreenOperation {
         let today = environment.today
         switch self {
         case .registerAccount:
-            guard let dataHome = environment.dataHome else { throw .failed(Localized("データフォルダがありません", "No data folder")) }
-            guard let directory = draft.acme.directory?.nonEmpty, directory.lowercased().hasPrefix("https://") else {
-                throw .failed(Localized("先に ACME ディレクトリ URL (https://…) を入れてください", "Enter the ACME directory URL (https://…) first"))
-            }
+            let dataHome = try environment.requiredDataHome()
+            guard let directory = draft.acme.httpsDirectory else { throw .failed(ACMESettings.directoryNeeded) }
             guard let eab = environment.eab else {
                 throw .failed(Localized("EAB の鍵 ID と HMAC 鍵が要ります", "The EAB key id and HMAC key are needed"))
             }
@@ -71,12 +75,13 @@ extension ScreenOperation {
         case .readCurrentCertificate: return AnyOperation(try ReadCertificate(draft: draft))
         case .loadCSRFile: return AnyOperation(try LoadCSRFile(draft: draft))
         case .continueOrder:
-            guard let dataHome = environment.dataHome else { throw .failed(Localized("データフォルダがありません", "No data folder")) }
+            let dataHome = try environment.requiredDataHome()
             return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .chosen(httpPort: nil, webroot: nil, for: draft),
                                                 trustPEM: try draft.acme.trustPEM(), store: ACMEAccountStore(dataHome: dataHome),
                                                 fallbackDirectory: environment.keysDirectory, continuing: true))
         case .submit:
-            if draft.order.issuer == "acme", let dataHome = environment.dataHome {
+            if draft.order.issuer == "acme" {
+                let dataHome = try environment.requiredDataHome()
                 if let refusal = SubmitApplication.refusal(SubmitApplication(draft: draft, today: today).errors) { throw .failed(refusal) }
                 return AnyOperation(SubmitACMEOrder(draft: draft, today: today, responder: .chosen(httpPort: nil, webroot: nil, for: draft),
                                                     trustPEM: try draft.acme.trustPEM(),
@@ -84,9 +89,7 @@ extension ScreenOperation {
             }
             return AnyOperation(SubmitApplication(draft: draft, today: today))
         case .demoAdvance, .demoAdvanceAll:
-            guard let dataHome = environment.dataHome else {
-                throw .failed(Localized("データフォルダがありません", "No data folder for the demo issuer"))
-            }
+            let dataHome = try environment.requiredDataHome()
             return AnyOperation(AdvanceDemoReview(draft: draft, all: self == .demoAdvanceAll, today: today, dataHome: dataHome,
                                                   fallbackDirectory: environment.keysDirectory))
         case .importCertificate:
@@ -99,8 +102,8 @@ extension ScreenOperation {
             return AnyOperation(ImportCertificate(input: bytes, source: path, draft: draft, today: today, anchors: environment.demoAnchors,
                                                   fallbackDirectory: environment.keysDirectory))
         case .previewInstall, .install:
-            guard let dataHome = environment.dataHome else { throw .failed(Localized("データフォルダがありません", "No data folder")) }
-            let kind = draft.installation.server.flatMap { ServerControl.Kind(rawValue: $0.rawValue) } ?? ServerControl.kind(for: draft.csr.serverSoftware?.rawValue)
+            let dataHome = try environment.requiredDataHome()
+            let kind = ServerControl.Kind.installing(draft)
             let options = InstallCertificate.Options(server: ServerControl(kind: kind, config: draft.installation.configPath?.nonEmpty),
                                                      dest: draft.installation.destination?.nonEmpty, listen: draft.installation.listen?.nonEmpty,
                                                      dryRun: self == .previewInstall)

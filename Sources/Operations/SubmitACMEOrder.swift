@@ -251,7 +251,7 @@ extension SubmitACMEOrder.Responder {
         if let httpPort { return .port(httpPort) }
         if let webroot = draft.acme.webroot?.nonEmpty { return .webroot(webroot) }
         if let httpPort = draft.acme.httpPort { return .port(httpPort) }
-        let kind = draft.installation.server.flatMap { ServerControl.Kind(rawValue: $0.rawValue) } ?? ServerControl.kind(for: draft.csr.serverSoftware?.rawValue)
+        let kind = ServerControl.Kind.installing(draft)
         let names = draft.csr.subjectAltNames?.nonEmptyList ?? [draft.csr.commonName].compactMap { $0 }
         if let found = WebRoot.find(server: ServerControl(kind: kind, config: draft.installation.configPath?.nonEmpty), names: names) {
             return .webroot(found)

@@ -38,7 +38,7 @@ struct ACMERegisterCommand: ParsableCommand {
     @OptionGroup var trust: TrustAnchorOptions
 
     func validate() throws {
-        guard directory.lowercased().hasPrefix("https://") else { throw ValidationError(L("--directory は https:// で始まる URL です", "--directory is an https:// URL")) }
+        guard ACMESettings.isHTTPS(directory) else { throw ValidationError(L("--directory は https:// で始まる URL です", "--directory is an https:// URL")) }
         if eabHMACKeyFile != nil, eabKid == nil { throw ValidationError(L("--eab-hmac-key-file には --eab-kid が要ります", "--eab-hmac-key-file needs --eab-kid")) }
     }
 

@@ -28,37 +28,41 @@ struct RenewCommand: ParsableCommand {
     @Flag(help: ArgumentHelp(L("すべての下書き", "Every draft"))) var all = false
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Judge what is due as of this date (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
-    @Option(name: .customLong("http-port"), help: ArgumentHelp(L("http-01 に答えるポート (どちらも無ければ下書きの acme.webroot / acme.httpPort、次にインストール先のサーバ設定で名前に合うポート 80 のブロックの公開フォルダ、最後にポート 80)", "The port to answer http-01 on (without either: the draft's acme.webroot / acme.httpPort, then the document root of the installed server's port-80 block for the names, else port 80)"), valueName: "N"))
-    var httpPort: Int?
-    @Option(help: ArgumentHelp(L("http-01 の答えを置く公開フォルダ", "The document root for the http-01 answers"), valueName: "DIR")) var webroot: String?
+    @OptionGroup var http01: HTTP01Options
     @OptionGroup var trust: TrustAnchorOptions
 
     func validate() throws {
         guard auto else { throw ValidationError(L("--auto を付けてください (尋ねずに実行します)", "give --auto (it runs unattended)")) }
         guard (draft == nil) != !all else { throw ValidationError(L("--draft か --all のどちらかを付けてください", "give --draft NAME or --all")) }
-        if httpPort != nil, webroot != nil { throw ValidationError(L("--http-port と --webroot はどちらか一つです", "give --http-port or --webroot, not both")) }
     }
 
     func run() throws {
         let day = today ?? CalendarDate.today()
         let store = DraftStore(environment: processEnvironment)
         let home = DataHome.directory(environment: processEnvironment)
-        var files: [DraftFile] = []
+        // Each draft to look at, and whether the listing shows it is one certwiz renews.
+        var files: [(file: DraftFile, renewable: Bool)] = []
         var unreadable = false
         if let draft {
-            files = [try DraftLocator().locate(draft)]
+            files = [(try DraftLocator().locate(draft), true)]
         } else {
             for listing in (try? store.list()) ?? [] {
-                if case .failure(let error) = listing.content {
+                switch listing.content {
+                case .failure(let error):
                     print("\(listing.file.name): " + L("読めません: ", "unreadable: ") + error.shortReason.local)
                     unreadable = true
-                } else {
-                    files.append(listing.file)
+                // The listing has read every draft already: only those issued over ACME are opened (and locked) again.
+                case .success(let listed):
+                    files.append((listing.file, Self.isIssuedOverACME(listed)))
                 }
             }
         }
         var failed = false
-        for file in files.sorted(by: { $0.name < $1.name }) {
+        for (file, renewable) in files.sorted(by: { $0.file.name < $1.file.name }) {
+            guard renewable else {
+                print("\(file.name): " + Self.skipped)
+                continue
+            }
             do {
                 print("\(file.name): " + (try renew(file, day: day, store: store, home: home)))
             } catch let failure as RenewalFailure {
@@ -72,15 +76,20 @@ struct RenewCommand: ParsableCommand {
 
     struct RenewalFailure: Error { let message: String }
 
+    /// Only certificates certwiz ordered over ACME renew themselves.
+    static func isIssuedOverACME(_ draft: Draft) -> Bool {
+        draft.order.issuer == "acme" && draft.issuance.issuedOn != nil && draft.issuance.certificatePath != nil
+    }
+
+    static var skipped: String { L("対象外 (ACME で発行済みではありません)", "skipped (not issued over ACME)") }
+
     /// One draft: renewed, not due, or why not; a failure throws `RenewalFailure`.
     private func renew(_ file: DraftFile, day: CalendarDate, store: DraftStore, home: String) throws -> String {
         let source: Draft
         let lock: DraftLock
         do { (source, lock) = try file.open() } catch { throw RenewalFailure(message: error.message.local) }
         defer { lock.release() }
-        guard source.order.issuer == "acme", source.issuance.issuedOn != nil, let path = source.issuance.certificatePath else {
-            return L("対象外 (ACME で発行済みではありません)", "skipped (not issued over ACME)")
-        }
+        guard Self.isIssuedOverACME(source), let path = source.issuance.certificatePath else { return Self.skipped }
         if let renewed = source.timeline.last(where: { $0.event == "renewed" }) {
             return L("更新済み (\(renewed.note ?? ""))", "renewed already (\(renewed.note ?? ""))")
         }
@@ -139,7 +148,7 @@ struct RenewCommand: ParsableCommand {
         if renewal.csr.keyPath == nil {
             do { _ = try step(try MakeKeyAndCSR(draft: renewal, directory: keys, today: day)) } catch let error as OperationFailure { throw fail(error.message) }
         }
-        let responder = SubmitACMEOrder.Responder.chosen(httpPort: httpPort, webroot: webroot, for: renewal)
+        let responder = http01.responder(for: renewal)
         let trustPEM = try? trust.caFile.map { try InputBytes.read($0) }
         let ordered = try step(SubmitACMEOrder(draft: renewal, today: day, responder: responder, trustPEM: trustPEM ?? nil,
                                                store: ACMEAccountStore(dataHome: home), fallbackDirectory: keys))

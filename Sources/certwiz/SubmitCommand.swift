@@ -17,18 +17,10 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: ArgumentHelp(L("下書きの名前かパス", "A draft's name or path"), valueName: "NAME|PATH")) var draft: String?
     @Option(help: ArgumentHelp(L("今日として扱う日付 (YYYY-MM-DD)", "Treat this date as today (YYYY-MM-DD)"), valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
-    @Option(name: .customLong("http-port"), help: ArgumentHelp(L("ACME: http-01 に certwiz が答えるポート (どちらも無ければ下書きの acme.webroot / acme.httpPort、次にインストール先のサーバ設定で名前に合うポート 80 のブロックの公開フォルダ、最後にポート 80)", "ACME: the port certwiz answers http-01 on (without either: the draft's acme.webroot / acme.httpPort, then the document root of the installed server's port-80 block for the names, else port 80)"), valueName: "N"))
-    var httpPort: Int?
-    @Option(help: ArgumentHelp(L("ACME: http-01 の答えを置く Web サーバの公開フォルダ", "ACME: the web server's document root to put the http-01 answers in"), valueName: "DIR"))
-    var webroot: String?
+    @OptionGroup var http01: HTTP01Options
     @OptionGroup var trust: TrustAnchorOptions
     @Flag(name: .customLong("continue"), help: ArgumentHelp(L("ACME dns-01: TXT レコードを作ったので注文を続ける", "ACME dns-01: the TXT records are there; go on with the order")))
     var continueOrder = false
-
-    func validate() throws {
-        if httpPort != nil, webroot != nil { throw ValidationError(L("--http-port と --webroot はどちらか一つです", "give --http-port or --webroot, not both")) }
-        if let httpPort, !(1...65535).contains(httpPort) { throw ValidationError(L("--http-port は 1 から 65535 です", "--http-port is 1 to 65535")) }
-    }
 
     func run() throws {
         let day = today ?? CalendarDate.today()
@@ -41,7 +33,7 @@ struct SubmitCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failed)
         }
         if loaded.order.issuer == "acme" {
-            let responder = SubmitACMEOrder.Responder.chosen(httpPort: httpPort, webroot: webroot, for: loaded)
+            let responder = http01.responder(for: loaded)
             let store = ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))
             let fallback = DraftStore(environment: processEnvironment).keysDirectory(draft: file.name)
             let ordered = try SubmitACMEOrder(draft: loaded, today: day, responder: responder, trustPEM: try (trust.caFile ?? loaded.acme.caFile).map { try InputBytes.read($0) },
