@@ -121,6 +121,17 @@ func mode(of path: String) -> Int {
         #expect(!FileManager.default.fileExists(atPath: otherDraft), "a dead save's file goes whichever draft it was for")
     }
 
+    /// Only a save's temporary name yields a process; a draft, a hidden file or a name that merely
+    /// contains the marker in the wrong place never does (that would delete someone's file).
+    @Test func onlyASavesTemporaryNameNamesItsProcess() {
+        #expect(DraftFile.savingProcess(ofTemporary: ".site.json.tmp-4321-99") == 4321)
+        #expect(DraftFile.savingProcess(ofTemporary: ".申請.json.tmp-77-1") == 77)
+        for name in ["site.json", "site.json.tmp-12-1", ".", "..", ".json.tmp-", ".json.tmp-5-1", ".site.json.tmp-", ".site.json.tmp-x-1",
+                     ".site.json.tmp--1", ".site.json"] {
+            #expect(DraftFile.savingProcess(ofTemporary: name) == nil, "\(name)")
+        }
+    }
+
     /// A pid that no process has: a child that has exited and been reaped.
     func deadPid() throws -> Int32 {
         let process = Process()

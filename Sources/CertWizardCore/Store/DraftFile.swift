@@ -52,10 +52,22 @@ public struct DraftFile: Sendable, Equatable {
         defer { closedir(folder) }
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix("."), let marker = name.firstRange(of: ".json.tmp-"),
-                  let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" }) else { continue }
+            guard let pid = savingProcess(ofTemporary: name) else { continue }
             if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(dir + "/" + name) }
         }
+    }
+
+    /// The process that was writing a save's temporary file, `.<draft>.json.tmp-<pid>-<n>`; nil for
+    /// any other name. A byte search: this runs before the wizard's first frame, and the generic
+    /// `firstRange(of:)` cost a quarter million instructions and pages of the string library.
+    static func savingProcess(ofTemporary name: String) -> Int32? {
+        let bytes = Array(name.utf8), marker = Array(".json.tmp-".utf8)
+        guard bytes.first == UInt8(ascii: "."), bytes.count > marker.count else { return nil }
+        for start in 1...(bytes.count - marker.count) where bytes[start..<start + marker.count].elementsEqual(marker) {
+            let digits = bytes[(start + marker.count)...].prefix { $0 != UInt8(ascii: "-") }
+            return Int32(String(decoding: digits, as: UTF8.self))
+        }
+        return nil
     }
 
     private static let cleanedFolders = Mutex<Set<String>>([])
