@@ -51,26 +51,34 @@ public struct Frame: Equatable, Sendable {
         let end = min(limit.map { x + $0 } ?? size.width, size.width)
         var column = x
         // Most of a frame is printable ASCII: one column a byte, cells from a table of strings.
+        // Written through one buffer: per-cell array access and the table's lazy-global check
+        // were most of a keystroke's redraw (callgrind).
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            for byte in text.utf8 {
-                if column + 1 > end { break }
-                if column >= 0 { cells[y * size.width + column] = Cell(text: Frame.ascii[Int(byte) - 0x20], style: style, isContinuation: false) }
-                column += 1
+            let table = Frame.ascii, row = y * size.width
+            cells.withUnsafeMutableBufferPointer { cells in
+                for byte in text.utf8 {
+                    if column + 1 > end { break }
+                    if column >= 0 { cells[row + column] = Cell(text: table[Int(byte) - 0x20], style: style, isContinuation: false) }
+                    column += 1
+                }
             }
             return column
         }
-        for character in text {
-            if character == "\n" || character == "\r" { break }
-            let printable: Character = character == "\t" || character.unicodeScalars.first!.value < 0x20 ? " " : character
-            let width = DisplayWidth.of(printable)
+        // Scalar by scalar, as terminals count columns (wcwidth): breaking the text into
+        // Characters first cost ~500 instructions a character, most of a redraw's box lines.
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0A || value == 0x0D { break }
+            let isControl = value < 0x20 || (0x7F..<0xA0).contains(value)  // C0, DEL and C1 (0x9B is CSI) show as blanks
+            let width = isControl ? 1 : DisplayWidth.of(scalar)
             if width == 0 {
-                // A lone combining mark or zero-width character joins the previous cell.
-                if column > x, column - 1 < size.width { cells[y * size.width + column - 1].text.append(printable) }
+                // A combining mark or zero-width character joins the previous cell.
+                if column > x, column - 1 < size.width { cells[y * size.width + column - 1].text.unicodeScalars.append(scalar) }
                 continue
             }
             if column + width > end { break }
             if column >= 0 {
-                cells[y * size.width + column] = Cell(text: String(printable), style: style, isContinuation: false)
+                cells[y * size.width + column] = Cell(text: isControl ? " " : String(scalar), style: style, isContinuation: false)
                 if width == 2 { cells[y * size.width + column + 1] = Cell(text: "", style: style, isContinuation: true) }
             }
             column += width

@@ -38,6 +38,12 @@ import Testing
         var frame = Frame(size: Size(width: 5, height: 1))
         frame.put("a\u{1B}b\tc", x: 0, y: 0)
         #expect(!frame.text.contains("\u{1B}"))
+        // DEL and the C1 controls too (U+009B is CSI to some terminals); each takes its column.
+        var wide = Frame(size: Size(width: 8, height: 1))
+        let end = wide.put("日\u{7F}x\u{9B}2J\u{85}", x: 0, y: 0)
+        #expect(wide.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) })
+        #expect((0..<8).map { wide[$0, 0].text } == ["日", "", " ", "x", " ", "2", "J", " "])
+        #expect(end == 8)
     }
 
     @Test func wrapsJapaneseAnywhereAndEnglishAtSpaces() {
