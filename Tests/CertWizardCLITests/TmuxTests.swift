@@ -32,6 +32,19 @@ import TestSupport
         #expect(!session.alternateScreenOn)
     }
 
+    /// Types into the first field, sends `signal`: the wizard ends with 128+N, the terminal
+    /// restored and the typed text in the draft.
+    func expectSignalSavesAndRestores(_ signal: Int32) throws {
+        let tmux = try TmuxSession(["--draft", "honsha"])
+        try tmux.waitFor("1-1 Applicant organization")
+        try tmux.type("本社")
+        try tmux.waitFor("[本社")
+        let pid = try #require(try tmux.certwizPid())
+        kill(pid, signal)
+        expectRestored(try tmux.waitFor("MODES-END"), exit: 128 + Int(signal), tmux)
+        #expect(try draft(tmux).organization.nameJa == "本社")
+    }
+
     @Test func typesJapaneseSavesAsItGoesAndQuitsCleanly() throws {
         let tmux = try TmuxSession(["--draft", "honsha", "--today", "2026-11-24"])
         try tmux.waitFor("1-1 Applicant organization (1/9)")
@@ -70,14 +83,7 @@ import TestSupport
     }
 
     @Test func aDroppedLinkSavesTheDraftAndRestoresTheTerminal() throws {
-        let tmux = try TmuxSession(["--draft", "honsha"])
-        try tmux.waitFor("1-1 Applicant organization")
-        try tmux.type("本社")
-        try tmux.waitFor("[本社")
-        let pid = try #require(try tmux.certwizPid())
-        kill(pid, SIGHUP)
-        expectRestored(try tmux.waitFor("MODES-END"), exit: 129, tmux)
-        #expect(try draft(tmux).organization.nameJa == "本社")
+        try expectSignalSavesAndRestores(SIGHUP)
     }
 
     @Test func japaneseRendersEvenWhenTheJapaneseLocaleIsNotInstalled() throws {
@@ -104,14 +110,7 @@ import TestSupport
     /// terminal restored, exit 128+N. SIGPIPE does not end it (a closed pipe is one write's error).
     @Test(arguments: [SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, 40])
     func everyEndingSignalRestoresTheTerminal(_ signal: Int32) throws {
-        let tmux = try TmuxSession(["--draft", "honsha"])
-        try tmux.waitFor("1-1 Applicant organization")
-        try tmux.type("本社")
-        try tmux.waitFor("[本社")
-        let pid = try #require(try tmux.certwizPid())
-        kill(pid, signal)
-        expectRestored(try tmux.waitFor("MODES-END"), exit: 128 + Int(signal), tmux)
-        #expect(try draft(tmux).organization.nameJa == "本社")
+        try expectSignalSavesAndRestores(signal)
     }
 
     @Test func sigpipeDoesNotEndTheWizard() throws {
