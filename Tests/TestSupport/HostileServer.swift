@@ -55,9 +55,8 @@ public final class HostileServer {
                 conn, _ = server.accept()
                 threading.Thread(target=serve, args=(conn,), daemon=True).start()
             """#
-        let path = NSTemporaryDirectory() + "certwiz-hostile-" + UUID().uuidString + ".py"
-        try script.write(toFile: path, atomically: true, encoding: .utf8)
-        program = try BackgroundProgram("python3", [path, behaviour.rawValue, "\(port)"])
+        // The script goes on the command line, so no file is left in the temporary folder.
+        program = try BackgroundProgram("python3", ["-c", script, behaviour.rawValue, "\(port)"])
         guard waitUntilListening(port) else { throw NginxServer.StartError(output: "the hostile server did not start: " + program.outputText) }
     }
 
