@@ -8,7 +8,7 @@ import TerminalUI
 enum FieldInk {
     static func segments(_ shown: String, width: Int, focused: Bool) -> [BodyLine.Segment] {
         let used = DisplayWidth.of(shown)
-        let rest = String(repeating: " ", count: max(0, width - used))
+        let rest = String.repeated(" ", count: max(0, width - used))
         guard focused else { return [.init(text: shown + rest, style: .plain)] }
         return [.init(text: shown, style: .plain), .init(text: rest, style: Style(underline: true))]
     }

@@ -57,7 +57,7 @@ enum OverlayView {
             let inputWidth = width - 4 - labelWidth - 2
             for row in form.rows(width: inputWidth) {
                 let label = state.text(row.label)
-                let pad = String(repeating: " ", count: max(1, labelWidth - DisplayWidth.of(label)))
+                let pad = String.repeated(" ", count: max(1, labelWidth - DisplayWidth.of(label)))
                 lines.append((label + pad + "[" + row.shown, row.focused ? .reverse : .plain))
                 if row.focused { cursorRow = (lines.count - 1, labelWidth + 1 + row.cursorColumn) }
             }

@@ -75,7 +75,7 @@ public struct RegistrationForm: Equatable, Sendable {
             case .hmacKey:
                 // One dot per character (the last ones when it is long): a shoulder or a recording sees nothing.
                 let dots = min(hmacKey.characters.count, width - 1)
-                return (Self.labels[line]!, String(repeating: "•", count: dots), min(hmacKey.cursor, dots), line == focus)
+                return (Self.labels[line]!, String.repeated("•", count: dots), min(hmacKey.cursor, dots), line == focus)
             case .email: editor = email
             }
             let (shown, column) = editor.visible(width: width)

@@ -24,7 +24,7 @@ public enum WizardView {
             frame.put(line, x: 2, y: row, style: .plain)
             row += 1
         }
-        frame.put(String(repeating: boxes.horizontal, count: size.width), x: 0, y: row, style: .muted)
+        frame.put(String.repeated(boxes.horizontal, count: size.width), x: 0, y: row, style: .muted)
         let body = BodyBuilder(state: state, width: size.width).lines()
         place(body, in: &frame, top: row + 1, bottom: size.height - 3, state: state)
         footer(state, &frame)
@@ -41,7 +41,7 @@ public enum WizardView {
         if index > 0 { title += " (\(index)/\(count))" }
         let end = frame.put(title, x: 0, y: 0, style: Style(bold: true, reverse: true), limit: width - 2)
         guard index > 0 else { return }
-        let bar = String(repeating: boxes.filled, count: index) + String(repeating: boxes.empty, count: count - index)
+        let bar = String.repeated(boxes.filled, count: index) + String.repeated(boxes.empty, count: count - index)
         var right = bar
         if let session = state.session { right += "  " + session.name }
         right += " "
@@ -76,6 +76,7 @@ public enum WizardView {
     private static func footer(_ state: WizardState, _ frame: inout Frame) {
         let width = frame.size.width
         let y = frame.size.height - 2
+        let focusedField = state.focusedField  // asked once: it walks the screen's stops
         if let running = state.running {
             // What runs, a spinner that moves while it does, the time so far, and how to stop it.
             let frames = state.ascii ? ["|", "/", "-", "\\"] : ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
@@ -93,14 +94,14 @@ public enum WizardView {
                 frame.fill(x: 0, y: row, width: width, height: 1)
                 frame.put(line, x: 1, y: row, style: status.isError ? .error : .ok, limit: width - 2)
             }
-        } else if let field = state.focusedField, let example = field.example {
+        } else if let field = focusedField, let example = field.example {
             frame.put("\(state.text(UIText.example)): \(example)", x: 1, y: y, style: .muted, limit: width - 2)
         }
         let keys: String
         if state.screen.kind == .welcome {
             keys = state.text(UIText.keysWelcome)
         } else {
-            let context = state.focusedField?.widget.footerHint
+            let context = focusedField?.widget.footerHint
             keys = fitHints(context.map { [state.text($0)] } ?? [], UIText.keysForm.map(state.text), width: width - 2)
         }
         frame.fill(x: 0, y: frame.size.height - 1, width: width, height: 1, style: .reverse)

@@ -123,18 +123,22 @@ public final class CursesTerminal: Terminal {
     private var cursorVisible: Bool?
 
     public func draw(_ frame: Frame) {
-        let full = shown?.size != frame.size
-        if full { erase() }
+        // The last frame as a local: read through the optional property, each cell compare
+        // cost an exclusivity check and a copy (most of a keystroke's draw, callgrind).
+        let old = shown.flatMap { $0.size == frame.size ? $0 : nil }
+        if old == nil { erase() }
         for y in 0..<frame.size.height {
+            // A keystroke changes a row or two: the others are skipped whole.
+            if let old, frame.row(y, equals: old) { continue }
             var x = 0
             while x < frame.size.width {
-                guard full || frame[x, y] != shown![x, y] else { x += 1; continue }
+                guard old.map({ frame[x, y] != $0[x, y] }) ?? true else { x += 1; continue }
                 // A changed run: back up to the start of a wide character, then write on
                 // until the cells agree again.
                 var start = x
                 while start > 0, frame[start, y].isContinuation { start -= 1 }
                 var end = x
-                while end < frame.size.width, full || frame[end, y] != shown![end, y] || frame[end, y].isContinuation { end += 1 }
+                while end < frame.size.width, old.map({ frame[end, y] != $0[end, y] }) ?? true || frame[end, y].isContinuation { end += 1 }
                 write(frame, row: y, from: start, to: end)
                 x = end
             }
@@ -154,11 +158,14 @@ public final class CursesTerminal: Terminal {
     private func write(_ frame: Frame, row y: Int, from start: Int, to end: Int) {
         move(Int32(y), Int32(start))
         var current: Style?
-        var text = ""
+        // A run's UTF-8 bytes, NUL-ended for addstr; cells add their bytes without a String.
+        var bytes: [CChar] = []
+        bytes.reserveCapacity((end - start) * 3 + 1)
         func flush() {
-            guard !text.isEmpty else { return }
-            addstr(text)
-            text = ""
+            guard !bytes.isEmpty else { return }
+            bytes.append(0)
+            addstr(bytes)
+            bytes.removeAll(keepingCapacity: true)
         }
         for x in start..<end {
             let cell = frame[x, y]
@@ -168,7 +175,7 @@ public final class CursesTerminal: Terminal {
                 attrset(attributes(cell.style))
                 current = cell.style
             }
-            text += cell.text
+            cell.withUTF8 { for byte in $0 { bytes.append(CChar(bitPattern: byte)) } }
         }
         flush()
         attrset(0)

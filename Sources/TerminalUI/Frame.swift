@@ -1,11 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One cell of the screen. A wide (CJK) character fills its cell and marks the next one
 /// as its continuation, so columns always line up with what the terminal shows.
+///
+/// Plain data: the text's UTF-8 bytes are kept inline (up to 15: a character and its combining
+/// marks), so a frame is made, compared and freed without reference counting; with a `String`
+/// here, releasing and comparing cells was a third of a keystroke's redraw (callgrind). Marks
+/// past 15 bytes are dropped (no terminal draws a stack that high in one cell anyway).
 public struct Cell: Equatable, Sendable {
-    public var text: String
-    public var style: Style
-    public var isContinuation: Bool
+    /// Bytes 0-7 and 8-14 of the text, byte 15 the count (little-endian order in both words).
+    private var low: UInt64
+    private var high: UInt64
+    /// The style and the continuation flag in one word (`Style.bits`, bit 16): three whole
+    /// words and no padding, so a row of cells compares as bytes.
+    private var attributes: UInt64
 
-    public static let blank = Cell(text: " ", style: .plain, isContinuation: false)
+    static let capacity = 15
+    private static let continuationBit: UInt64 = 1 << 16
+
+    public var style: Style {
+        get { Style(bits: attributes) }
+        set { attributes = attributes & Cell.continuationBit | newValue.bits }
+    }
+
+    public var isContinuation: Bool {
+        get { attributes & Cell.continuationBit != 0 }
+        set { attributes = newValue ? attributes | Cell.continuationBit : attributes & ~Cell.continuationBit }
+    }
+
+    public init(text: String, style: Style, isContinuation: Bool) {
+        (low, high) = (0, 0)
+        attributes = style.bits | (isContinuation ? Cell.continuationBit : 0)
+        for scalar in text.unicodeScalars where !append(scalar) { break }
+    }
+
+    /// A printable ASCII character (a byte 0x20-0x7E), the common case, without a `String`.
+    init(ascii: UInt8, style: Style) {
+        (low, high) = (UInt64(ascii), 1 << 56)
+        attributes = style.bits
+    }
+
+    init(scalar: Unicode.Scalar, style: Style) {
+        (low, high) = (0, 0)
+        attributes = style.bits
+        append(scalar)
+    }
+
+    public static let blank = Cell(ascii: 0x20, style: .plain)
+
+    public var text: String {
+        get { withUTF8 { String(decoding: $0, as: UTF8.self) } }
+        set {
+            (low, high) = (0, 0)
+            for scalar in newValue.unicodeScalars where !append(scalar) { break }
+        }
+    }
+
+    var utf8Count: Int { Int(high >> 56) }
+
+    /// The text's bytes, for a backend to write without making a `String`.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var words = (low.littleEndian, high.littleEndian)
+        let count = utf8Count
+        return withUnsafeBytes(of: &words) { raw in
+            body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<count]))
+        }
+    }
+
+    /// Adds a scalar's bytes if they fit (a combining mark joining the character); false if not.
+    @discardableResult
+    mutating func append(_ scalar: Unicode.Scalar) -> Bool {
+        var count = utf8Count
+        let encoded = UTF8.encode(scalar)!
+        guard count + encoded.count <= Cell.capacity else { return false }
+        for byte in encoded {
+            if count < 8 { low |= UInt64(byte) << (8 * count) } else { high |= UInt64(byte) << (8 * (count - 8)) }
+            count += 1
+        }
+        high = high & ~(0xFF << 56) | UInt64(count) << 56
+        return true
+    }
 }
 
 public struct Size: Equatable, Sendable {
@@ -42,6 +120,17 @@ public struct Frame: Equatable, Sendable {
         cells[y * size.width + x]
     }
 
+    /// Whether row `y` holds the same cells as the same row of `other` (a frame of the same size).
+    public func row(_ y: Int, equals other: Frame) -> Bool {
+        let stride = MemoryLayout<Cell>.stride, start = y * size.width * stride, count = size.width * stride
+        // Cells are three words with no padding: equal bytes are equal cells and the other way round.
+        return cells.withUnsafeBytes { mine in
+            other.cells.withUnsafeBytes { theirs in
+                memcmp(mine.baseAddress! + start, theirs.baseAddress! + start, count) == 0
+            }
+        }
+    }
+
     /// Writes `text` from (x, y), cutting it at `limit` columns (default: the right edge).
     /// Returns the column after the last character written. A wide character that would
     /// straddle the limit is not written half: the column is left blank.
@@ -50,15 +139,14 @@ public struct Frame: Equatable, Sendable {
         guard y >= 0, y < size.height else { return x }
         let end = min(limit.map { x + $0 } ?? size.width, size.width)
         var column = x
-        // Most of a frame is printable ASCII: one column a byte, cells from a table of strings.
-        // Written through one buffer: per-cell array access and the table's lazy-global check
-        // were most of a keystroke's redraw (callgrind).
+        // Most of a frame is printable ASCII: one column and one cell a byte, written through
+        // one buffer (per-cell array access was most of a keystroke's redraw, callgrind).
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let table = Frame.ascii, row = y * size.width
+            let row = y * size.width
             cells.withUnsafeMutableBufferPointer { cells in
                 for byte in text.utf8 {
                     if column + 1 > end { break }
-                    if column >= 0 { cells[row + column] = Cell(text: table[Int(byte) - 0x20], style: style, isContinuation: false) }
+                    if column >= 0 { cells[row + column] = Cell(ascii: byte, style: style) }
                     column += 1
                 }
             }
@@ -73,12 +161,12 @@ public struct Frame: Equatable, Sendable {
             let width = isControl ? 1 : DisplayWidth.of(scalar)
             if width == 0 {
                 // A combining mark or zero-width character joins the previous cell.
-                if column > x, column - 1 < size.width { cells[y * size.width + column - 1].text.unicodeScalars.append(scalar) }
+                if column > x, column - 1 < size.width { cells[y * size.width + column - 1].append(scalar) }
                 continue
             }
             if column + width > end { break }
             if column >= 0 {
-                cells[y * size.width + column] = Cell(text: isControl ? " " : String(scalar), style: style, isContinuation: false)
+                cells[y * size.width + column] = isControl ? Cell(ascii: 0x20, style: style) : Cell(scalar: scalar, style: style)
                 if width == 2 { cells[y * size.width + column + 1] = Cell(text: "", style: style, isContinuation: true) }
             }
             column += width
@@ -86,7 +174,6 @@ public struct Frame: Equatable, Sendable {
         return column
     }
 
-    private static let ascii: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Changes every cell in place (a last pass over a finished frame).
     public mutating func mapCells(_ transform: (inout Cell) -> Void) {
@@ -97,7 +184,7 @@ public struct Frame: Equatable, Sendable {
     public mutating func fill(x: Int, y: Int, width: Int, height: Int, style: Style = .plain) {
         for row in max(0, y)..<min(size.height, y + height) {
             for column in max(0, x)..<min(size.width, x + width) {
-                cells[row * size.width + column] = Cell(text: " ", style: style, isContinuation: false)
+                cells[row * size.width + column] = Cell(ascii: 0x20, style: style)
             }
         }
     }

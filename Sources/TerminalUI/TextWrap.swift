@@ -104,7 +104,7 @@ extension Frame {
     /// Draws a box outline.
     public mutating func box(x: Int, y: Int, width: Int, height: Int, style: Style = .plain, chars: BoxCharacters) {
         guard width >= 2, height >= 2 else { return }
-        let inner = String(repeating: chars.horizontal, count: width - 2)
+        let inner = String.repeated(chars.horizontal, count: width - 2)
         put(chars.topLeft + inner + chars.topRight, x: x, y: y, style: style)
         put(chars.bottomLeft + inner + chars.bottomRight, x: x, y: y + height - 1, style: style)
         for row in (y + 1)..<(y + height - 1) {

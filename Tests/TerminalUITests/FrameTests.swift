@@ -11,6 +11,14 @@ import Testing
         #expect(DisplayWidth.of("\u{200B}") == 0)      // zero-width space
     }
 
+    @Test func theFastWidthsAgreeWithTheUnicodeProperties() {
+        let ranges: [ClosedRange<UInt32>] = [0x2000...0x2FFF, 0x3000...0x30FF, 0x4E00...0x9FFF, 0xFF00...0xFFEF]
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(DisplayWidth.of(scalar) == DisplayWidth.byProperties(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func wideCharactersFillTwoCellsAndTheColumnAfterThem() {
         var frame = Frame(size: Size(width: 10, height: 1))
         let end = frame.put("日本a", x: 1, y: 0)
@@ -159,5 +167,61 @@ import Testing
         area.handle(.home)
         area.handle(.backspace)               // joins with the line above
         #expect(area.text == "www.example.co.jpshop.example.co.jp\nexample.co.jp")
+    }
+}
+
+@Suite struct CellTests {
+    @Test func aCellKeepsItsTextAsWrittenWideOrCombined() {
+        for text in [" ", "a", "~", "日", "─", "e\u{301}", "👍🏽", ""] {
+            #expect(Cell(text: text, style: .plain, isContinuation: false).text == text)
+        }
+        var cell = Cell.blank
+        cell.text = "あ"
+        #expect(cell.text == "あ" && cell != Cell.blank && cell == Cell(text: "あ", style: .plain, isContinuation: false))
+        #expect(Cell(text: "a", style: .bold, isContinuation: false) != Cell(text: "a", style: .plain, isContinuation: false))
+    }
+
+    @Test func marksPastFifteenBytesAreDroppedWholeNeverCut() {
+        // "e" and ten combining acute accents (2 bytes each): the e and seven accents fit.
+        let piled = "e" + String(repeating: "\u{301}", count: 10)
+        let kept = Cell(text: piled, style: .plain, isContinuation: false).text
+        #expect(kept == "e" + String(repeating: "\u{301}", count: 7))
+        var frame = Frame(size: Size(width: 3, height: 1))
+        frame.put(piled + "x", x: 0, y: 0)
+        #expect(frame[0, 0].text == kept && frame[1, 0].text == "x")
+    }
+
+    @Test func aCellKeepsEveryStyleAndItsContinuationMarkWithoutPadding() {
+        // Rows compare as bytes: that is only right while a cell has no padding.
+        #expect(MemoryLayout<Cell>.size == MemoryLayout<Cell>.stride)
+        let roles: [Style.Role] = [.normal, .accent, .error, .warning, .ok, .muted]
+        for role in roles {
+            for flags in 0..<16 {
+                let style = Style(role, bold: flags & 1 != 0, reverse: flags & 2 != 0, underline: flags & 4 != 0)
+                var cell = Cell(text: "日", style: style, isContinuation: flags & 8 != 0)
+                #expect(cell.style == style && cell.isContinuation == (flags & 8 != 0) && cell.text == "日")
+                cell.isContinuation.toggle()
+                cell.style = .plain
+                #expect(cell.style == .plain && cell.isContinuation == (flags & 8 == 0) && cell.text == "日")
+            }
+        }
+    }
+
+    @Test func rowsCompareByTheirCells() {
+        var a = Frame(size: Size(width: 4, height: 2)), b = Frame(size: Size(width: 4, height: 2))
+        a.put("ab", x: 0, y: 0)
+        b.put("ab", x: 0, y: 0)
+        b.put("c", x: 3, y: 1)
+        #expect(a.row(0, equals: b) && !a.row(1, equals: b))
+        b.put("c", x: 3, y: 1, style: .bold)
+        a.put("c", x: 3, y: 1)
+        #expect(!a.row(1, equals: b))
+    }
+
+    @Test func repeatedTextIsCountCopiesOfThePiece() {
+        #expect(String.repeated("─", count: 3) == "───")
+        #expect(String.repeated(" ", count: 80) == String(repeating: " ", count: 80))
+        #expect(String.repeated("ab", count: 2) == "abab")
+        #expect(String.repeated("x", count: 0) == "" && String.repeated("x", count: -2) == "" && String.repeated("", count: 5) == "")
     }
 }

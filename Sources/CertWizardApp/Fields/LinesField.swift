@@ -23,7 +23,7 @@ struct LinesField: FieldWidget {
         var editor = Self.editor(field, body.state)
         let boxes: BoxCharacters = body.state.ascii ? .ascii : .unicode
         let (shown, cursor) = editor.visible(width: width, height: height)
-        var lines = [BodyLine(boxes.topLeft + String(repeating: boxes.horizontal, count: width) + boxes.topRight, style: .muted, indent: 4, focus: focusIndex)]
+        var lines = [BodyLine(boxes.topLeft + String.repeated(boxes.horizontal, count: width) + boxes.topRight, style: .muted, indent: 4, focus: focusIndex)]
         for row in 0..<height {
             var line = BodyLine(boxes.vertical, style: .muted, indent: 4, focus: focusIndex)
             line.segments.append(.init(text: DisplayWidth.pad(row < shown.count ? shown[row] : "", to: width), style: .plain))
@@ -31,7 +31,7 @@ struct LinesField: FieldWidget {
             if focused && row == cursor.y { line.cursorX = 5 + cursor.x }
             lines.append(line)
         }
-        lines.append(BodyLine(boxes.bottomLeft + String(repeating: boxes.horizontal, count: width) + boxes.bottomRight, style: .muted, indent: 4, focus: focusIndex))
+        lines.append(BodyLine(boxes.bottomLeft + String.repeated(boxes.horizontal, count: width) + boxes.bottomRight, style: .muted, indent: 4, focus: focusIndex))
         return lines
     }
 

@@ -25,8 +25,9 @@ public enum InputKind: Sendable {
 
 
 /// A question on a screen, bound to a draft field by key path (a field that does not exist does
-/// not compile).
-public struct ScreenField: Sendable {
+/// not compile). A class: every frame and key walks a screen's fields, and copying the struct
+/// (seven references) cost more than the rest of finding the focused one.
+public final class ScreenField: Sendable {
     public let field: DraftField
     /// The field's stable string path (`csr.commonName`).
     public var path: String { field.path }
@@ -51,8 +52,8 @@ public struct ScreenField: Sendable {
 }
 
 /// Something a screen offers to do (make the key and CSR, read a certificate), which the
-/// runtime performs outside `update`.
-public struct ScreenAction: Sendable {
+/// runtime performs outside `update`. A class, as `ScreenField` is.
+public final class ScreenAction: Sendable {
     public let id: ScreenOperation
     public let help: Localized
     public let isVisible: @Sendable (Draft) -> Bool
@@ -62,12 +63,12 @@ public struct ScreenAction: Sendable {
     public let answeredBy: String?
     private let makeLabel: @Sendable (Draft) -> Localized
 
-    public init<Value>(_ id: ScreenOperation, label: Localized, help: Localized, runsWhenAnswered field: WritableKeyPath<Draft, Value?>,
+    public convenience init<Value>(_ id: ScreenOperation, label: Localized, help: Localized, runsWhenAnswered field: WritableKeyPath<Draft, Value?>,
                        when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
         self.init(id, label: { _ in label }, help: help, answeredBy: DraftFields.field(field).path, when: isVisible)
     }
 
-    public init(_ id: ScreenOperation, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+    public convenience init(_ id: ScreenOperation, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
         self.init(id, label: { _ in label }, help: help, when: isVisible)
     }
 
