@@ -4,14 +4,14 @@
 enum UnknownMembers {
     static let knownPaths: Set<String> = {
         var paths: Set<String> = ["schemaVersion", "timeline"]
-        for field in DraftFields.all { paths.insert(field.path) }
+        for path in DraftFields.paths { paths.insert(path) }
         return paths
     }()
 
     static let sections: Set<String> = {
         var sections: Set<String> = []
-        for field in DraftFields.all {
-            let parts = field.path.split(separator: ".")
+        for path in DraftFields.paths {
+            let parts = path.split(separator: ".")
             for end in 1..<max(1, parts.count) { sections.insert(parts[..<end].joined(separator: ".")) }
         }
         return sections

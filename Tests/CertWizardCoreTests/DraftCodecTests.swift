@@ -158,6 +158,8 @@ import TestSupport
 
     @Test func listsEveryLeafOfTheModelOnce() {
         #expect(DraftFields.all.map(\.path) == DraftSchema.reflectedPaths())
+        #expect(DraftFields.paths == DraftFields.all.map(\.path))
+        #expect(DraftFields.paths.allSatisfy(DraftFields.isField) && !DraftFields.isField("csr") && !DraftFields.isField("csr.commonname"))
     }
 
     /// Each descriptor's key path and string path name the same field: a value set through the

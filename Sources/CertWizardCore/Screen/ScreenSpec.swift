@@ -24,25 +24,26 @@ public enum InputKind: Sendable {
 }
 
 
-/// A question on a screen, bound to a draft field by key path (a field that does not exist does
-/// not compile). A class: every frame and key walks a screen's fields, and copying the struct
-/// (seven references) cost more than the rest of finding the focused one.
+/// A question on a screen, bound to a draft field by its path (`csr.commonName`). A path that
+/// names no field stops the program where the screens are made, before any screen is shown (and
+/// a test walks every screen's fields). A class: every frame and key walks a screen's fields,
+/// and copying the struct (seven references) cost more than the rest of finding the focused one.
 public final class ScreenField: Sendable {
-    public let field: DraftField
     /// The field's stable string path (`csr.commonName`).
-    public var path: String { field.path }
+    public let path: String
+    /// The draft field, made when first asked for (see `DraftFields`): the screens are all
+    /// made at start, and only the shown one's fields need their key paths.
+    public var field: DraftField { DraftFields.field(path)! }
     public let label: Localized
     public let help: Localized
     public let example: String?
     public let input: InputKind
     public let isVisible: @Sendable (Draft) -> Bool
 
-    /// `label` defaults to the field's name in the rules' messages, so both say the same.
-    public init<Value>(_ keyPath: WritableKeyPath<Draft, Value?>, _ input: InputKind = .text, label: Localized? = nil, help: Localized,
-                       example: String? = nil, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
-        let field = DraftFields.field(keyPath)
-        self.field = field
-        let path = field.path
+    public init(_ path: String, _ input: InputKind = .text, label: Localized? = nil, help: Localized,
+                example: String? = nil, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+        guard DraftFields.isField(path) else { preconditionFailure("\(path) is not a draft field listed in DraftFields") }
+        self.path = path
         self.input = input
         self.label = label ?? FieldLabels.label(path)
         self.help = help
@@ -63,9 +64,10 @@ public final class ScreenAction: Sendable {
     public let answeredBy: String?
     private let makeLabel: @Sendable (Draft) -> Localized
 
-    public convenience init<Value>(_ id: ScreenOperation, label: Localized, help: Localized, runsWhenAnswered field: WritableKeyPath<Draft, Value?>,
-                       when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
-        self.init(id, label: { _ in label }, help: help, answeredBy: DraftFields.field(field).path, when: isVisible)
+    public convenience init(_ id: ScreenOperation, label: Localized, help: Localized, runsWhenAnswered path: String,
+                            when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
+        guard DraftFields.isField(path) else { preconditionFailure("\(path) is not a draft field listed in DraftFields") }
+        self.init(id, label: { _ in label }, help: help, answeredBy: path, when: isVisible)
     }
 
     public convenience init(_ id: ScreenOperation, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
