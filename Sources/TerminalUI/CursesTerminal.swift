@@ -175,7 +175,7 @@ public final class CursesTerminal: Terminal {
                 attrset(attributes(cell.style))
                 current = cell.style
             }
-            cell.withUTF8 { for byte in $0 { bytes.append(CChar(bitPattern: byte)) } }
+            cell.appendUTF8(to: &bytes)
         }
         flush()
         attrset(0)

@@ -71,6 +71,16 @@ public struct Cell: Equatable, Sendable {
         }
     }
 
+    /// Appends the text's UTF-8 bytes, for a backend writing a run of cells (no closure, no String).
+    func appendUTF8(to bytes: inout [CChar]) {
+        var word = low
+        for index in 0..<utf8Count {
+            if index == 8 { word = high }
+            bytes.append(CChar(truncatingIfNeeded: word))
+            word >>= 8
+        }
+    }
+
     /// Adds a scalar's bytes if they fit (a combining mark joining the character); false if not.
     @discardableResult
     mutating func append(_ scalar: Unicode.Scalar) -> Bool {

@@ -4,6 +4,12 @@ extension String {
     /// pads and box lines of a frame made it a tenth of a keystroke's redraw (callgrind).
     public static func repeated(_ piece: String, count: Int) -> String {
         guard count > 0, !piece.isEmpty else { return "" }
+        if piece.utf8.count == 1, let byte = piece.utf8.first {
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                buffer.initialize(repeating: byte)
+                return count
+            }
+        }
         var piece = piece
         return piece.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count * count) { buffer in

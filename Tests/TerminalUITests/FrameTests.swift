@@ -181,6 +181,14 @@ import Testing
         #expect(Cell(text: "a", style: .bold, isContinuation: false) != Cell(text: "a", style: .plain, isContinuation: false))
     }
 
+    @Test func aCellGivesABackendItsBytes() {
+        for text in [" ", "a", "日", "e\u{301}", "e" + String(repeating: "\u{301}", count: 7), "👍🏽"] {
+            var bytes: [CChar] = []
+            Cell(text: text, style: .plain, isContinuation: false).appendUTF8(to: &bytes)
+            #expect(bytes.map { UInt8(bitPattern: $0) } == Array(text.utf8), "\(text)")
+        }
+    }
+
     @Test func marksPastFifteenBytesAreDroppedWholeNeverCut() {
         // "e" and ten combining acute accents (2 bytes each): the e and seven accents fit.
         let piled = "e" + String(repeating: "\u{301}", count: 10)
