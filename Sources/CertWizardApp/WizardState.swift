@@ -81,8 +81,13 @@ public struct WizardState: Sendable {
 
     /// Position of the current screen among `screens`, from 1, and how many there are.
     public var position: (index: Int, count: Int) {
-        let list = screens
-        return ((list.firstIndex { $0.id == screenID } ?? -1) + 1, list.count)
+        // Counted in place: the header asks on every frame.
+        var index = 0, count = 0
+        for spec in allScreens where spec.kind != .welcome && spec.appliesTo(draft) {
+            count += 1
+            if spec.id == screenID { index = count }
+        }
+        return (index, count)
     }
 
     func text(_ localized: Localized) -> String { localized.text(in: language) }

@@ -14,13 +14,17 @@ extension WizardState {
 
     /// The screen's visible fields and actions, in order.
     private var itemStops: [FocusStop] {
-        screen.items.compactMap { item in
+        let items = screen.items
+        var stops: [FocusStop] = []
+        stops.reserveCapacity(items.count + 2)  // and Back, Next
+        for item in items {
             switch item {
-            case .field(let field): return field.isVisible(draft) ? .field(field.path) : nil
-            case .action(let action): return action.isVisible(draft) ? .action(action.id) : nil
-            default: return nil
+            case .field(let field) where field.isVisible(draft): stops.append(.field(field.path))
+            case .action(let action) where action.isVisible(draft): stops.append(.action(action.id))
+            default: break
             }
         }
+        return stops
     }
 
     var focusedStop: FocusStop? {

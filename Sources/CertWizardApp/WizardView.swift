@@ -1,5 +1,6 @@
 import CertWizardCore
 import Screens
+import Synchronization
 import TerminalUI
 
 /// Draws the wizard: a pure function of the state and the terminal size.
@@ -18,36 +19,13 @@ public enum WizardView {
             return frame
         }
         let boxes: BoxCharacters = state.ascii ? .ascii : .unicode
-        header(state, &frame, boxes)
-        var row = 2
-        for line in TextWrap.lines(state.text(state.screen.guidance), width: size.width - 4).prefix(4) {
-            frame.put(line, x: 2, y: row, style: .plain)
-            row += 1
-        }
-        frame.put(String.repeated(boxes.horizontal, count: size.width), x: 0, y: row, style: .muted)
+        let row = ScreenChrome.draw(state, into: &frame, boxes: boxes)
         let body = BodyBuilder(state: state, width: size.width).lines()
         place(body, in: &frame, top: row + 1, bottom: size.height - 3, state: state)
         footer(state, &frame)
         if let overlay = state.overlay { OverlayView.draw(overlay, state: state, into: &frame, boxes: boxes) }
         if state.ascii { AsciiMarks.apply(to: &frame) }
         return frame
-    }
-
-    private static func header(_ state: WizardState, _ frame: inout Frame, _ boxes: BoxCharacters) {
-        let width = frame.size.width
-        frame.fill(x: 0, y: 0, width: width, height: 1, style: .reverse)
-        var title = " certwiz  " + state.screen.heading(in: state.language)
-        let (index, count) = state.position
-        if index > 0 { title += " (\(index)/\(count))" }
-        let end = frame.put(title, x: 0, y: 0, style: Style(bold: true, reverse: true), limit: width - 2)
-        guard index > 0 else { return }
-        let bar = String.repeated(boxes.filled, count: index) + String.repeated(boxes.empty, count: count - index)
-        var right = bar
-        if let session = state.session { right += "  " + session.name }
-        right += " "
-        let rightWidth = DisplayWidth.of(right)
-        if rightWidth < width - end - 2 { frame.put(right, x: width - rightWidth, y: 0, style: .reverse) }
-        else if DisplayWidth.of(bar) + 1 < width - end - 2 { frame.put(bar + " ", x: width - DisplayWidth.of(bar) - 1, y: 0, style: .reverse) }
     }
 
     /// Shows the body lines that fit, scrolled so the focused stop is in view.
@@ -101,32 +79,52 @@ public enum WizardView {
         if state.screen.kind == .welcome {
             keys = state.text(UIText.keysWelcome)
         } else {
-            let context = focusedField?.widget.footerHint
-            keys = fitHints(context.map { [state.text($0)] } ?? [], UIText.keysForm.map(state.text), width: width - 2)
+            let context = focusedField.flatMap { $0.widget.footerHint.map(state.text) }
+            keys = formKeys(context: context, language: state.language, width: width - 2)
         }
         frame.fill(x: 0, y: frame.size.height - 1, width: width, height: 1, style: .reverse)
         frame.put(" " + keys, x: 0, y: frame.size.height - 1, style: .reverse, limit: width)
     }
 }
 
+/// The form's key line for a context hint, language and width: the same on nearly every frame,
+/// so the last one is kept (fitting the hints was ~14,000 instructions a frame).
+private let lastFormKeys = Mutex<(context: String?, language: Language, width: Int, keys: String)?>(nil)
+
+func formKeys(context: String?, language: Language, width: Int) -> String {
+    if let last = lastFormKeys.withLock({ $0 }), last.context == context, last.language == language, last.width == width {
+        return last.keys
+    }
+    let keys = fitHints(context.map { [$0] } ?? [], UIText.keysForm.map { $0.text(in: language) }, width: width)
+    lastFormKeys.withLock { $0 = (context, language, width, keys) }
+    return keys
+}
+
 /// The context hint, then as many of the general hints as fit, most important kept,
 /// shown in their usual order.
 func fitHints(_ context: [String], _ general: [String], width: Int) -> String {
-    var kept = general.count
-    func line(_ count: Int) -> String {
-        // Appended by hand: the generic joined(separator:) resolved its associated types at run
-        // time on the first frame (~430,000 instructions, callgrind).
-        var text = ""
-        var first = true
-        for part in context + UIText.keysFormDisplayOrder.filter({ $0 < count }).map({ general[$0] }) {
-            if !first { text += " " }
-            text += part
-            first = false
-        }
-        return text
+    // Columns add up (a space between hints): measured once each, rather than building and
+    // measuring the line for every count tried (twice a frame, ~9,000 instructions each).
+    let order = UIText.keysFormDisplayOrder
+    let contextWidth = context.reduce(0) { $0 + DisplayWidth.of($1) }
+    let widths = general.map(DisplayWidth.of)
+    func lineWidth(_ count: Int) -> Int {
+        let chosen = order.filter { $0 < count }
+        let parts = context.count + chosen.count
+        return contextWidth + chosen.reduce(0) { $0 + widths[$1] } + max(0, parts - 1)
     }
-    while kept > 0, DisplayWidth.of(line(kept)) > width { kept -= 1 }
-    return line(kept)
+    var kept = general.count
+    while kept > 0, lineWidth(kept) > width { kept -= 1 }
+    var text = ""
+    var first = true
+    // Appended by hand: the generic joined(separator:) resolved its associated types at run
+    // time on the first frame (~430,000 instructions, callgrind).
+    for part in context + order.filter({ $0 < kept }).map({ general[$0] }) {
+        if !first { text += " " }
+        text += part
+        first = false
+    }
+    return text
 }
 
 /// One line of the scrolling body.

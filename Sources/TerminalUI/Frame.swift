@@ -130,6 +130,18 @@ public struct Frame: Equatable, Sendable {
         cells[y * size.width + x]
     }
 
+    /// The cells of whole rows, to put back later with `replaceRows` (a part drawn once, kept).
+    public func cells(rows: Range<Int>) -> [Cell] {
+        Array(cells[rows.lowerBound * size.width..<min(rows.upperBound, size.height) * size.width])
+    }
+
+    /// Puts whole rows of cells from `row` down (as `cells(rows:)` gave them, same width).
+    public mutating func replaceRows(from row: Int, with rows: [Cell]) {
+        let start = row * size.width
+        let count = min(rows.count, cells.count - start)
+        cells.replaceSubrange(start..<start + count, with: rows[..<count])
+    }
+
     /// Whether row `y` holds the same cells as the same row of `other` (a frame of the same size).
     public func row(_ y: Int, equals other: Frame) -> Bool {
         let stride = MemoryLayout<Cell>.stride, start = y * size.width * stride, count = size.width * stride

@@ -123,7 +123,8 @@ public enum ScreenKind: Sendable {
 }
 
 /// One wizard screen as the procedure describes it: its step, title, guidance and questions.
-public struct ScreenSpec: Sendable {
+/// A class (all lets), as `ScreenField` is: every frame looks screens up and walks them.
+public final class ScreenSpec: Sendable {
     public let id: String
     public let step: ProcedureStep?
     public let title: Localized
