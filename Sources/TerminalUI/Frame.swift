@@ -40,8 +40,13 @@ public struct Cell: Equatable, Sendable {
 
     /// A printable ASCII character (a byte 0x20-0x7E), the common case, without a `String`.
     init(ascii: UInt8, style: Style) {
+        self.init(ascii: ascii, styleBits: style.bits)
+    }
+
+    /// The same with the style already in `Style.bits` form (once for a whole run of text).
+    init(ascii: UInt8, styleBits: UInt64) {
         (low, high) = (UInt64(ascii), 1 << 56)
-        attributes = style.bits
+        attributes = styleBits
     }
 
     init(scalar: Unicode.Scalar, style: Style) {
@@ -164,11 +169,11 @@ public struct Frame: Equatable, Sendable {
         // Most of a frame is printable ASCII: one column and one cell a byte, written through
         // one buffer (per-cell array access was most of a keystroke's redraw, callgrind).
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let row = y * size.width
+            let row = y * size.width, bits = style.bits
             cells.withUnsafeMutableBufferPointer { cells in
                 for byte in text.utf8 {
                     if column + 1 > end { break }
-                    if column >= 0 { cells[row + column] = Cell(ascii: byte, style: style) }
+                    if column >= 0 { cells[row + column] = Cell(ascii: byte, styleBits: bits) }
                     column += 1
                 }
             }
