@@ -160,7 +160,7 @@ public final class WizardRuntime {
             }
             let effects = state.update(.key(key))
             draw()
-            // The rules run on the edit once it is on the screen; drawn again only if that shows something new.
+            // The rules run on the edit once it is on the screen; drawn again only if they found something else.
             if state.refreshStaleFindings() { draw() }
             for effect in effects {
                 if effect == .quit { return finish(.quit) }

