@@ -184,7 +184,7 @@ public struct Frame: Equatable, Sendable {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value == 0x0A || value == 0x0D { break }
-            let isControl = value < 0x20 || (0x7F..<0xA0).contains(value)  // C0, DEL and C1 (0x9B is CSI) show as blanks
+            let isControl = ControlCharacters.contains(scalar)  // shown as blanks
             let width = isControl ? 1 : DisplayWidth.of(scalar)
             if width == 0 {
                 // A combining mark or zero-width character joins the previous cell.

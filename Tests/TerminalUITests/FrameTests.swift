@@ -126,6 +126,18 @@ import Testing
 }
 
 @Suite struct EditorTests {
+    /// A field never keeps what a terminal would act on: C0 controls, DEL, C1 (U+009B is CSI).
+    @Test func typedAndPastedControlCharactersAreDropped() {
+        var line = TextEditor()
+        line.handle(.paste("a\u{9B}2Jb\u{7F}c\u{1B}[31md\u{85}e\r\nf"))
+        line.handle(.character("\u{9B}"))
+        #expect(line.text == "a2Jbc[31mde f")  // a pasted line break becomes a space
+        #expect(line.cursor == line.characters.count)
+        var area = TextAreaEditor()
+        area.insert("x\u{9B}y\tz\nw\u{7F}\u{1B}v")
+        #expect(area.text == "xy z\nwv")
+    }
+
     @Test func editsALine() {
         var editor = TextEditor("www.example")
         editor.handle(.character("."))

@@ -59,9 +59,14 @@ public struct TextAreaEditor: Equatable, Sendable {
                 lines.insert(rest, at: row + 1)
                 row += 1
                 column = 0
-            } else if !(c.isASCII && c.asciiValue! < 0x20) || c == "\t" {
-                lines[row].insert(c == "\t" ? " " : c, at: column)
+            } else if c == "\t" {
+                lines[row].insert(" ", at: column)
                 column += 1
+            } else {
+                for kept in ControlCharacters.removed(from: String(c)) {
+                    lines[row].insert(kept, at: column)
+                    column += 1
+                }
             }
         }
     }

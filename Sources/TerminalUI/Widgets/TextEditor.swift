@@ -48,7 +48,7 @@ public struct TextEditor: Equatable, Sendable {
     }
 
     public mutating func insert(_ text: String) {
-        let new = Array(text).filter { !($0.isASCII && $0.asciiValue! < 0x20) }
+        let new = Array(ControlCharacters.removed(from: text))
         characters.insert(contentsOf: new, at: cursor)
         cursor += new.count
     }
