@@ -66,6 +66,12 @@ public enum DraftCodec {
             if keys.sawUnknownKey, case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: data) {
                 draft.unknownMembers = UnknownMembers.of(members)
             }
+            // A value holding a terminal control (a hand-edited file): refused, naming the field,
+            // before anything can print it.
+            if TerminalControls.mayBeIn(bytes), let tree = try? JSONDecoder().decode(JSONValue.self, from: data),
+               let problem = kindProblem(in: tree) {
+                throw problem
+            }
             return draft
         } catch let error as DraftReadError {
             throw error

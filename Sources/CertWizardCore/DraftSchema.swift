@@ -95,12 +95,21 @@ extension DraftField {
     /// Checks a JSON value (from an answers file) against this field's kind.
     public func check(_ value: JSONValue) throws(DraftPathError) {
         switch (kind, value) {
-        case (_, .null), (.text, .string), (.flag, .bool), (.integer, .int): return
+        case (.text, .string(let text)):
+            if let control = TerminalControls.first(in: text) {
+                throw .invalidValue(path: path, value: TerminalControls.visible(text), expected: TerminalControls.message(control))
+            }
+        case (_, .null), (.flag, .bool), (.integer, .int): return
         case (.date, .string(let s)):
             if CalendarDate(iso8601: s) == nil { _ = try parse(s) }
         case (.list, .array(let items)):
             if items.contains(where: { if case .string = $0 { return false } else { return true } }) {
                 throw .invalidValue(path: path, value: value.displayText, expected: Localized("文字列のリストを指定してください", "expected a list of strings"))
+            }
+            for case .string(let text) in items {
+                if let control = TerminalControls.first(in: text) {
+                    throw .invalidValue(path: path, value: TerminalControls.visible(value.displayText), expected: TerminalControls.message(control))
+                }
             }
         case (.choice(let values), .string(let s)):
             if !values.contains(s) { throw invalidChoice(s, values) }

@@ -51,6 +51,32 @@ import TestSupport
         #expect(throws: DraftReadError.self) { try decode(deepObjects) }
     }
 
+    /// A value holding a terminal control (ESC, DEL, a C1 control such as CSI) never gets into a
+    /// draft, and a file that has one is refused naming the field, the control shown as <U+...>.
+    @Test func terminalControlsAreRefusedNamingTheField() throws {
+        for (json, path) in [(#"{"organization": {"nameEn": "Evil\u001b[31m"}}"#, "organization.nameEn"),
+                             ("{\"csr\": {\"commonName\": \"a\u{7F}.example.jp\"}}", "csr.commonName"),
+                             ("{\"csr\": {\"subjectAltNames\": [\"ok.example.jp\", \"x\u{9B}2J.example.jp\"]}}", "csr.subjectAltNames")] {
+            do {
+                _ = try decode(json)
+                Issue.record("accepted \(path)")
+            } catch {
+                guard case .wrongShape(let named, let detail) = error else { Issue.record("\(error)"); continue }
+                #expect(named == path)
+                #expect(detail.en.contains("terminal control") && !detail.en.unicodeScalars.contains(where: TerminalControls.isControl))
+            }
+        }
+        // Line breaks and tabs are text (a pasted PEM); \u0041 is just an escaped letter.
+        let pem = try decode(#"{"csr": {"pem": "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\r\n\tx", "organization": "\u0041"}}"#)
+        #expect(pem.csr.pem?.contains("\n") == true && pem.csr.organization == "A")
+        // Setting one is refused before it is written.
+        let draft = Draft(applicationType: .new)
+        #expect(throws: DraftPathError.self) { try draft.setting("organization.nameEn", to: .string("a\u{1B}b")) }
+        #expect(throws: DraftPathError.self) { try draft.setting("csr.subjectAltNames", to: .array([.string("a\u{85}")])) }
+        let address = try draft.setting("organization.address", to: .string("1-2-3 Chuo\nTokyo"))
+        #expect(address.organization.address == "1-2-3 Chuo\nTokyo")
+    }
+
     /// A number of the wrong kind is named at its field, not called a syntax error; trailing text is named as such.
     @Test func wrongNumbersAndTrailingTextAreNamedForWhatTheyAre() {
         #expect(throws: DraftReadError.wrongShape(path: "order.licenses", detail: Localized("整数を指定してください (1.5)", "expected a whole number (found 1.5)"))) {
