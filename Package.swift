@@ -126,7 +126,7 @@ let package = Package(
         // What the test targets share: sample drafts, the openssl runner, temporary folders, a silent port.
         .target(name: "TestSupport", dependencies: ["CertWizardCore"], path: "Tests/TestSupport"),
         .testTarget(name: "CertWizardCoreTests", dependencies: ["CertWizardCore", "TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "CertWizardPKITests", dependencies: ["CertWizardPKI", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "IssuersTests", dependencies: ["Issuers", "CertWizardPKI", "CertWizardCore", "TestSupport"]),
         .testTarget(name: "ACMETests", dependencies: ["ACME", "TestSupport", .product(name: "X509", package: "swift-certificates"),

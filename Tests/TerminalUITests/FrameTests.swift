@@ -1,5 +1,6 @@
 import Testing
 @testable import TerminalUI
+import TestSupport
 
 @Suite struct FrameTests {
     @Test func measuresDisplayWidth() {
@@ -57,7 +58,7 @@ import Testing
     @Test func plainASCIIWrapsAsCharactersDo() {
         // Words, runs of spaces and over-long words drawn by a seeded generator (the same texts on
         // every run), at every width from 1 to 40.
-        var generator = SplitMix64(seed: 14)
+        var generator = SeededGenerator(seed: 14)
         let pieces = ["a", "the", "certificate", "CSR", "www.example.co.jp", " ", "  ", "(R", "1-2)", ":", "x" + String(repeating: "y", count: 45)]
         for _ in 0..<300 {
             var text = ""
@@ -257,18 +258,5 @@ import Testing
         #expect(String.repeated(" ", count: 80) == String(repeating: " ", count: 80))
         #expect(String.repeated("ab", count: 2) == "abab")
         #expect(String.repeated("x", count: 0) == "" && String.repeated("x", count: -2) == "" && String.repeated("", count: 5) == "")
-    }
-}
-
-/// A small seeded generator (SplitMix64): random-looking test input that is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
