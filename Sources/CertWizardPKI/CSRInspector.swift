@@ -112,11 +112,11 @@ public enum CSRInspector {
         if let parsed {
             for rdn in parsed.subject {
                 for attribute in rdn {
-                    if let name = subjectNames[attribute.type] { subject[name] = attribute.value.description }
+                    if let name = subjectNames[attribute.type] { subject[name] = TerminalControls.visible(attribute.value.description) }
                 }
             }
             if let request = try? parsed.attributes.extensionRequest, let sans = try? request.extensions.subjectAlternativeNames {
-                names = sans.compactMap { if case .dnsName(let name) = $0 { return name } else { return nil } }
+                names = sans.compactMap { if case .dnsName(let name) = $0 { return TerminalControls.visible(name) } else { return nil } }
             }
             fingerprint = try? PublicKeyFingerprint.sha256(parsed.publicKey)
             // A weak algorithm may not be verifiable at all: it is reported as weak, not as forged.
@@ -173,14 +173,14 @@ public enum CurrentCertificateReader {
     public static func fields(of certificate: Certificate) -> CurrentCertificate {
         var current = CurrentCertificate()
         for rdn in certificate.subject {
-            for attribute in rdn where attribute.type == .RDNAttributeType.commonName { current.commonName = attribute.value.description }
+            for attribute in rdn where attribute.type == .RDNAttributeType.commonName { current.commonName = TerminalControls.visible(attribute.value.description) }
         }
         current.notBefore = day(certificate.notValidBefore)
         current.notAfter = day(certificate.notValidAfter)
         if let sans = try? certificate.extensions.subjectAlternativeNames {
-            current.subjectAltNames = sans.compactMap { if case .dnsName(let name) = $0 { return name } else { return nil } }
+            current.subjectAltNames = sans.compactMap { if case .dnsName(let name) = $0 { return TerminalControls.visible(name) } else { return nil } }
         }
-        current.issuer = certificate.issuer.description
+        current.issuer = TerminalControls.visible(certificate.issuer.description)
         current.serialNumber = SerialNumberText.of(certificate.serialNumber)
         current.publicKeyFingerprint = try? PublicKeyFingerprint.sha256(certificate.publicKey)
         return current
@@ -193,7 +193,7 @@ public enum CurrentCertificateReader {
         var subject: [String: String] = [:]
         for rdn in certificate.subject {
             for attribute in rdn {
-                if let name = CSRInspector.subjectNames[attribute.type] { subject[name] = attribute.value.description }
+                if let name = CSRInspector.subjectNames[attribute.type] { subject[name] = TerminalControls.visible(attribute.value.description) }
             }
         }
         return CertificateRead(certificate: current, replacingCommonName: replacingCommonName, subject: subject)

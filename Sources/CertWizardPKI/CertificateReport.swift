@@ -98,8 +98,11 @@ public struct CertificateReport: Encodable, Sendable {
     static func entry(_ certificate: Certificate) -> Entry {
         let fields = CurrentCertificateReader.fields(of: certificate)
         let (type, bits) = keyDescription(certificate.publicKey)
-        return Entry(subject: certificate.subject.description, commonName: fields.commonName, subjectAltNames: fields.subjectAltNames ?? [],
-                     issuer: certificate.issuer.description, serialNumber: SerialNumberText.of(certificate.serialNumber),
+        // Names from a certificate are shown with any terminal control made visible (<U+001B>):
+        // a server's certificate must not drive the reader's terminal.
+        return Entry(subject: TerminalControls.visible(certificate.subject.description), commonName: fields.commonName,
+                     subjectAltNames: fields.subjectAltNames ?? [],
+                     issuer: TerminalControls.visible(certificate.issuer.description), serialNumber: SerialNumberText.of(certificate.serialNumber),
                      notBefore: fields.notBefore?.iso8601 ?? "", notAfter: fields.notAfter?.iso8601 ?? "",
                      keyType: type, keyBits: bits, publicKeyFingerprint: try? PublicKeyFingerprint.sha256(certificate.publicKey))
     }
