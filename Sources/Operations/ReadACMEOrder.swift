@@ -30,7 +30,7 @@ public struct ReadACMEOrder: Operation {
 
         public func applied(to draft: Draft) throws(ChangeRefused) -> Draft {
             var updated = draft
-            updated.acme.orderStatus = status
+            updated.acme.orderStatus = TerminalControls.visible(status)  // as the CA sent it, controls made visible
             return updated
         }
 

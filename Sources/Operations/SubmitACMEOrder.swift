@@ -62,8 +62,10 @@ public struct SubmitACMEOrder: Operation {
 
         public func applied(to draft: Draft) throws(ChangeRefused) -> Draft {
             var updated = draft
+            // What the CA sent, with any terminal control made visible (a draft never holds one).
+            let orderURL = TerminalControls.visible(orderURL)
             updated.acme.orderURL = orderURL
-            updated.acme.orderStatus = status
+            updated.acme.orderStatus = TerminalControls.visible(status)
             if updated.order.orderNumber == nil {
                 let number = orderURL.split(separator: "/").last.map(String.init) ?? orderURL
                 do { updated = try ApplicationEvent.submitted.apply(to: updated, on: today, .init(orderNumber: number, note: orderURL)) } catch {
