@@ -1,6 +1,5 @@
 import CertWizardCore
 import Screens
-import Synchronization
 import TerminalUI
 
 /// The rows above a screen's body: the header (title, step, progress, draft), the guidance and
@@ -17,27 +16,25 @@ enum ScreenChrome {
         let draftName: String?
     }
 
-    private static let last = Mutex<(key: Key, cells: [Cell], rule: Int)?>(nil)
+    private static let kept = KeptLast<Key, (cells: [Cell], rule: Int)>()
 
     /// Draws the chrome into the top rows of `frame`; returns the row of the rule.
     static func draw(_ state: WizardState, into frame: inout Frame, boxes: BoxCharacters) -> Int {
         let (index, count) = state.position
         let key = Key(screen: state.screen.id, language: state.language, width: frame.size.width, ascii: state.ascii,
                       index: index, count: count, draftName: state.session?.name)
-        if let kept = last.withLock({ $0 }), kept.key == key {
-            frame.replaceRows(from: 0, with: kept.cells)
-            return kept.rule
+        let chrome = kept.value(for: key) {
+            header(state, &frame, boxes, position: (index, count))
+            var row = 2
+            for line in TextWrap.lines(state.text(state.screen.guidance), width: frame.size.width - 4).prefix(4) {
+                frame.put(line, x: 2, y: row, style: .plain)
+                row += 1
+            }
+            frame.put(String.repeated(boxes.horizontal, count: frame.size.width), x: 0, y: row, style: .muted)
+            return (frame.cells(rows: 0..<row + 1), row)
         }
-        header(state, &frame, boxes, position: (index, count))
-        var row = 2
-        for line in TextWrap.lines(state.text(state.screen.guidance), width: frame.size.width - 4).prefix(4) {
-            frame.put(line, x: 2, y: row, style: .plain)
-            row += 1
-        }
-        frame.put(String.repeated(boxes.horizontal, count: frame.size.width), x: 0, y: row, style: .muted)
-        let cells = frame.cells(rows: 0..<row + 1)
-        last.withLock { $0 = (key, cells, row) }
-        return row
+        frame.replaceRows(from: 0, with: chrome.cells)  // already there when just drawn: a copy of the same
+        return chrome.rule
     }
 
     private static func header(_ state: WizardState, _ frame: inout Frame, _ boxes: BoxCharacters, position: (index: Int, count: Int)) {

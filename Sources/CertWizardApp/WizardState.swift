@@ -75,7 +75,10 @@ public struct WizardState: Sendable {
     }
 
     /// The screens that apply to this draft, in order (the welcome screen is not counted).
-    public var screens: [ScreenSpec] { allScreens.filter { $0.kind != .welcome && $0.appliesTo(draft) } }
+    public var screens: [ScreenSpec] { allScreens.filter(isInProcedure) }
+
+    /// Whether a screen is one of this draft's steps (the welcome screen never is).
+    private func isInProcedure(_ spec: ScreenSpec) -> Bool { spec.kind != .welcome && spec.appliesTo(draft) }
 
     public var screen: ScreenSpec { allScreens.first { $0.id == screenID } ?? welcomeScreen }
 
@@ -83,7 +86,7 @@ public struct WizardState: Sendable {
     public var position: (index: Int, count: Int) {
         // Counted in place: the header asks on every frame.
         var index = 0, count = 0
-        for spec in allScreens where spec.kind != .welcome && spec.appliesTo(draft) {
+        for spec in allScreens where isInProcedure(spec) {
             count += 1
             if spec.id == screenID { index = count }
         }

@@ -1,6 +1,5 @@
 import CertWizardCore
 import Screens
-import Synchronization
 import TerminalUI
 
 /// Draws the wizard: a pure function of the state and the terminal size.
@@ -89,15 +88,18 @@ public enum WizardView {
 
 /// The form's key line for a context hint, language and width: the same on nearly every frame,
 /// so the last one is kept (fitting the hints was ~14,000 instructions a frame).
-private let lastFormKeys = Mutex<(context: String?, language: Language, width: Int, keys: String)?>(nil)
+private struct FormKeysKey: Equatable, Sendable {
+    let context: String?
+    let language: Language
+    let width: Int
+}
+
+private let lastFormKeys = KeptLast<FormKeysKey, String>()
 
 func formKeys(context: String?, language: Language, width: Int) -> String {
-    if let last = lastFormKeys.withLock({ $0 }), last.context == context, last.language == language, last.width == width {
-        return last.keys
+    lastFormKeys.value(for: FormKeysKey(context: context, language: language, width: width)) {
+        fitHints(context.map { [$0] } ?? [], UIText.keysForm.map { $0.text(in: language) }, width: width)
     }
-    let keys = fitHints(context.map { [$0] } ?? [], UIText.keysForm.map { $0.text(in: language) }, width: width)
-    lastFormKeys.withLock { $0 = (context, language, width, keys) }
-    return keys
 }
 
 /// The context hint, then as many of the general hints as fit, most important kept,

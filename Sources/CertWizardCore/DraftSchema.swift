@@ -96,9 +96,7 @@ extension DraftField {
     public func check(_ value: JSONValue) throws(DraftPathError) {
         switch (kind, value) {
         case (.text, .string(let text)):
-            if let control = TerminalControls.first(in: text) {
-                throw .invalidValue(path: path, value: TerminalControls.visible(text), expected: TerminalControls.message(control))
-            }
+            try refuseTerminalControls(in: text, shown: text)
         case (_, .null), (.flag, .bool), (.integer, .int): return
         case (.date, .string(let s)):
             if CalendarDate(iso8601: s) == nil { _ = try parse(s) }
@@ -107,15 +105,19 @@ extension DraftField {
                 throw .invalidValue(path: path, value: value.displayText, expected: Localized("文字列のリストを指定してください", "expected a list of strings"))
             }
             for case .string(let text) in items {
-                if let control = TerminalControls.first(in: text) {
-                    throw .invalidValue(path: path, value: TerminalControls.visible(value.displayText), expected: TerminalControls.message(control))
-                }
+                try refuseTerminalControls(in: text, shown: value.displayText)
             }
         case (.choice(let values), .string(let s)):
             if !values.contains(s) { throw invalidChoice(s, values) }
         default:
             throw .invalidValue(path: path, value: value.displayText, expected: expectation)
         }
+    }
+
+    /// A value holding a terminal control is refused, `shown` with the control made visible.
+    private func refuseTerminalControls(in text: String, shown: String) throws(DraftPathError) {
+        guard let control = TerminalControls.first(in: text) else { return }
+        throw .invalidValue(path: path, value: TerminalControls.visible(shown), expected: TerminalControls.message(control))
     }
 
     private var expectation: Localized {

@@ -130,15 +130,16 @@ public final class CursesTerminal: Terminal {
         for y in 0..<frame.size.height {
             // A keystroke changes a row or two: the others are skipped whole.
             if let old, frame.row(y, equals: old) { continue }
+            func changed(_ x: Int) -> Bool { old.map { frame[x, y] != $0[x, y] } ?? true }
             var x = 0
             while x < frame.size.width {
-                guard old.map({ frame[x, y] != $0[x, y] }) ?? true else { x += 1; continue }
+                guard changed(x) else { x += 1; continue }
                 // A changed run: back up to the start of a wide character, then write on
                 // until the cells agree again.
                 var start = x
                 while start > 0, frame[start, y].isContinuation { start -= 1 }
                 var end = x
-                while end < frame.size.width, old.map({ frame[end, y] != $0[end, y] }) ?? true || frame[end, y].isContinuation { end += 1 }
+                while end < frame.size.width, changed(end) || frame[end, y].isContinuation { end += 1 }
                 write(frame, row: y, from: start, to: end)
                 x = end
             }

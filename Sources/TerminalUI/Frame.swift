@@ -58,7 +58,11 @@ public struct Cell: Equatable, Sendable {
     public static let blank = Cell(ascii: 0x20, style: .plain)
 
     public var text: String {
-        get { withUTF8 { String(decoding: $0, as: UTF8.self) } }
+        get {
+            var bytes: [UInt8] = []
+            appendUTF8(to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
         set {
             (low, high) = (0, 0)
             for scalar in newValue.unicodeScalars where !append(scalar) { break }
@@ -67,21 +71,13 @@ public struct Cell: Equatable, Sendable {
 
     var utf8Count: Int { Int(high >> 56) }
 
-    /// The text's bytes, for a backend to write without making a `String`.
-    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var words = (low.littleEndian, high.littleEndian)
-        let count = utf8Count
-        return withUnsafeBytes(of: &words) { raw in
-            body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<count]))
-        }
-    }
-
-    /// Appends the text's UTF-8 bytes, for a backend writing a run of cells (no closure, no String).
-    func appendUTF8(to bytes: inout [CChar]) {
+    /// Appends the text's UTF-8 bytes (as `UInt8`, or `CChar` for a backend writing a run of
+    /// cells to the C library): no closure, no String.
+    func appendUTF8<Byte: FixedWidthInteger>(to bytes: inout [Byte]) {
         var word = low
         for index in 0..<utf8Count {
             if index == 8 { word = high }
-            bytes.append(CChar(truncatingIfNeeded: word))
+            bytes.append(Byte(truncatingIfNeeded: word))
             word >>= 8
         }
     }

@@ -238,6 +238,13 @@ public enum DraftFields {
     /// Whether a path names a field, without making it.
     public static func isField(_ path: String) -> Bool { index[path] != nil }
 
+    /// `path`, which the code names as a field (a screen's): one that is not stops the program
+    /// where it is named, before anything is shown.
+    public static func requireField(_ path: String) -> String {
+        guard isField(path) else { preconditionFailure("\(path) is not a draft field listed in DraftFields") }
+        return path
+    }
+
     /// The field at a string path (answers files, `certwiz set`, screens), nil when there is none.
     public static func field(_ path: String) -> DraftField? { index[path].map(field(at:)) }
 

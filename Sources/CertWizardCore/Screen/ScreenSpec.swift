@@ -42,8 +42,7 @@ public final class ScreenField: Sendable {
 
     public init(_ path: String, _ input: InputKind = .text, label: Localized? = nil, help: Localized,
                 example: String? = nil, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
-        guard DraftFields.isField(path) else { preconditionFailure("\(path) is not a draft field listed in DraftFields") }
-        self.path = path
+        self.path = DraftFields.requireField(path)
         self.input = input
         self.label = label ?? FieldLabels.label(path)
         self.help = help
@@ -66,8 +65,7 @@ public final class ScreenAction: Sendable {
 
     public convenience init(_ id: ScreenOperation, label: Localized, help: Localized, runsWhenAnswered path: String,
                             when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
-        guard DraftFields.isField(path) else { preconditionFailure("\(path) is not a draft field listed in DraftFields") }
-        self.init(id, label: { _ in label }, help: help, answeredBy: path, when: isVisible)
+        self.init(id, label: { _ in label }, help: help, answeredBy: DraftFields.requireField(path), when: isVisible)
     }
 
     public convenience init(_ id: ScreenOperation, label: Localized, help: Localized, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
