@@ -11,8 +11,12 @@ import PackageDescription
 // - Our code reaches concrete generic types through their metadata accessors, not by mangled
 //   name: the runtime demangled the name and looked up each generic requirement (a Hashable, a
 //   CodingKey) among all 7,245 conformances, ~300,000 instructions a type before the first frame.
+// - No LLVM function merging in our code: it turns each merged value witness into an unnamed
+//   thunk (.L__unnamed_N) that the ordering file cannot name, so start-up calls into 277 of them
+//   left 128 KB windows of the binary resident far from the ordered run.
 let ownCode: [SwiftSetting] = [
-    .unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+    .unsafeFlags(["-Xfrontend", "-function-sections", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors",
+                  "-Xfrontend", "-disable-llvm-merge-functions-pass"],
                  .when(platforms: [.linux], configuration: .release)),
 ]
 // - The C++ runtime (the Swift runtime and BoringSSL's users need a little of it) linked from its
