@@ -3,7 +3,9 @@
 /// or one of `schemaVersion` and `timeline`; anything else is kept whole, wherever it is.
 enum UnknownMembers {
     static let knownPaths: Set<String> = {
-        var paths: Set<String> = ["schemaVersion", "timeline"]
+        var paths = Set<String>(minimumCapacity: DraftFields.paths.count + 2)  // no rehash while filling (before the first frame)
+        paths.insert("schemaVersion")
+        paths.insert("timeline")
         for path in DraftFields.paths { paths.insert(path) }
         return paths
     }()

@@ -34,9 +34,12 @@ public enum AtomicFile {
         guard info.st_size <= limit else { throw .tooLarge(path, size: Int(info.st_size), limit: limit) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // Sized to the file (one more byte sees the end, or that it grew) and not zeroed: a
+        // draft is read before the first frame, and a zeroed 64 KB buffer cost 16 page faults.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(Int(info.st_size) + 1, 65_536), alignment: 1)
+        defer { buffer.deallocate() }
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
             if n < 0 { if errno == EINTR { continue }; throw FileError("read", path) }
             if n == 0 { return bytes }
             bytes += buffer[0..<n]
