@@ -28,6 +28,16 @@ import TestSupport
         }
     }
 
+    @Test func aMissingFieldIsNamedByItsOwnLabel() {
+        // The messages are made once per requirement: each must still name its own field.
+        let missing = findings(Draft()).filter { $0.message.en.hasSuffix(": not filled in") }
+        #expect(missing.count > 15)
+        for f in missing {
+            let label = FieldLabels.label(f.field)
+            #expect(f.message.en == "\(label.en): not filled in" && f.message.ja == "\(label.ja): 未入力です", "\(f.code)")
+        }
+    }
+
     // MARK: Common Name
 
     @Test func cnMissing() {
