@@ -164,17 +164,20 @@ public struct Frame: Equatable, Sendable {
         var column = x
         // Most of a frame is printable ASCII: one column and one cell a byte, written through
         // one buffer (per-cell array access was most of a keystroke's redraw, callgrind).
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            let row = y * size.width, bits = style.bits
+        // Over the string's bytes in place: iterating `text.utf8` twice was a closure call and
+        // an index check a byte.
+        let row = y * size.width, bits = style.bits
+        let asciiEnd: Int? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            let count = max(0, min(bytes.count, end - x))
             cells.withUnsafeMutableBufferPointer { cells in
-                for byte in text.utf8 {
-                    if column + 1 > end { break }
-                    if column >= 0 { cells[row + column] = Cell(ascii: byte, styleBits: bits) }
-                    column += 1
+                for offset in max(0, -x)..<max(max(0, -x), count) {
+                    cells[row + x + offset] = Cell(ascii: bytes[offset], styleBits: bits)
                 }
             }
-            return column
-        }
+            return x + count
+        } ?? nil
+        if let asciiEnd { return asciiEnd }
         // Scalar by scalar, as terminals count columns (wcwidth): breaking the text into
         // Characters first cost ~500 instructions a character, most of a redraw's box lines.
         for scalar in text.unicodeScalars {

@@ -36,6 +36,29 @@ import TestSupport
         #expect(frame.text == "ab日")
     }
 
+    @Test func asciiTextIsClippedByTheLimitTheRightEdgeAndALeftOffset() {
+        // The ASCII fast path against the rule it must keep: a character is written where its
+        // column is inside the frame and before the limit; the column after the text is returned.
+        var random = SeededGenerator(seed: 161)
+        for _ in 0..<400 {
+            let text = String((0..<Int.random(in: 0...14, using: &random)).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &random))) })
+            let x = Int.random(in: -6...12, using: &random)
+            let limit: Int? = Bool.random(using: &random) ? nil : Int.random(in: 0...12, using: &random)
+            var frame = Frame(size: Size(width: 10, height: 2))
+            let end = frame.put(text, x: x, y: 1, limit: limit)
+            let stop = min(limit.map { x + $0 } ?? 10, 10)
+            var expected = Array(repeating: " ", count: 10), column = x
+            for character in text {
+                if column + 1 > stop { break }
+                if column >= 0 { expected[column] = String(character) }
+                column += 1
+            }
+            #expect(end == column, "\(text) at \(x) limit \(String(describing: limit))")
+            #expect((0..<10).map { frame[$0, 1].text } == expected, "\(text) at \(x) limit \(String(describing: limit))")
+            #expect((0..<10).allSatisfy { frame[$0, 0].text == " " })
+        }
+    }
+
     @Test func combiningMarksJoinThePreviousCell() {
         var frame = Frame(size: Size(width: 5, height: 1))
         frame.put("e\u{301}x", x: 0, y: 0)
