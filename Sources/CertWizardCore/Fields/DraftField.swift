@@ -240,15 +240,19 @@ public enum DraftFields {
 
     /// `path`, which the code names as a field (a screen's): one that is not stops the program
     /// where it is named, before anything is shown.
-    public static func requireField(_ path: String) -> String {
-        guard isField(path) else { preconditionFailure("\(path) is not a draft field listed in DraftFields") }
-        return path
+    public static func requireField(_ path: String) -> String { table[requirePosition(path)].path }
+
+    /// Where `path`, which the code names as a field, is in the list: a screen field keeps it, so
+    /// reading its draft field at every keystroke does not hash the path again.
+    static func requirePosition(_ path: String) -> Int {
+        guard let position = index[path] else { preconditionFailure("\(path) is not a draft field listed in DraftFields") }
+        return position
     }
 
     /// The field at a string path (answers files, `certwiz set`, screens), nil when there is none.
     public static func field(_ path: String) -> DraftField? { index[path].map(field(at:)) }
 
-    private static func field(at position: Int) -> DraftField {
+    static func field(at position: Int) -> DraftField {
         if let field = made.withLock({ $0[position] }) { return field }
         let field = table[position].make(table[position].path)
         made.withLock { $0[position] = field }

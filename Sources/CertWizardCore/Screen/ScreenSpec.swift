@@ -33,7 +33,8 @@ public final class ScreenField: Sendable {
     public let path: String
     /// The draft field, made when first asked for (see `DraftFields`): the screens are all
     /// made at start, and only the shown one's fields need their key paths.
-    public var field: DraftField { DraftFields.field(path)! }
+    public var field: DraftField { DraftFields.field(at: position) }
+    private let position: Int
     public let label: Localized
     public let help: Localized
     public let example: String?
@@ -42,7 +43,8 @@ public final class ScreenField: Sendable {
 
     public init(_ path: String, _ input: InputKind = .text, label: Localized? = nil, help: Localized,
                 example: String? = nil, when isVisible: @escaping @Sendable (Draft) -> Bool = { _ in true }) {
-        self.path = DraftFields.requireField(path)
+        position = DraftFields.requirePosition(path)
+        self.path = path
         self.input = input
         self.label = label ?? FieldLabels.label(path)
         self.help = help
