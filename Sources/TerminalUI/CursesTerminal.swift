@@ -125,12 +125,14 @@ public final class CursesTerminal: Terminal {
     public func draw(_ frame: Frame) {
         // The last frame as a local: read through the optional property, each cell compare
         // cost an exclusivity check and a copy (most of a keystroke's draw, callgrind).
-        let old = shown.flatMap { $0.size == frame.size ? $0 : nil }
-        if old == nil { erase() }
+        // A new size (or the first frame) starts from an erased screen: compared with a blank
+        // frame, only what is not blank is written (half a first frame is blank).
+        let old: Frame
+        if let shown, shown.size == frame.size { old = shown } else { erase(); old = Frame(size: frame.size) }
         for y in 0..<frame.size.height {
             // A keystroke changes a row or two: the others are skipped whole.
-            if let old, frame.row(y, equals: old) { continue }
-            func changed(_ x: Int) -> Bool { old.map { frame[x, y] != $0[x, y] } ?? true }
+            if frame.row(y, equals: old) { continue }
+            func changed(_ x: Int) -> Bool { frame[x, y] != old[x, y] }
             var x = 0
             while x < frame.size.width {
                 guard changed(x) else { x += 1; continue }
