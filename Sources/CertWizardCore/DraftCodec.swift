@@ -92,6 +92,18 @@ public enum DraftCodec {
 
     /// The first field whose value is of the wrong kind, as the schema says.
     static func kindProblem(in tree: JSONValue) -> DraftReadError? {
+        // The timeline is not a field, but `status` prints its events and notes.
+        if case .object(let members) = tree, case .array(let events)? = members["timeline"] {
+            for (index, event) in events.enumerated() {
+                guard case .object(let entry) = event else { continue }
+                for key in ["event", "note"] {
+                    guard case .string(let text)? = entry[key], let control = TerminalControls.first(in: text) else { continue }
+                    let expected = TerminalControls.message(control)
+                    let shown = TerminalControls.visible(text)
+                    return .wrongShape(path: "timeline[\(index)].\(key)", detail: Localized("\(expected.ja) (\(shown))", "\(expected.en) (found \(shown))"))
+                }
+            }
+        }
         for field in DraftFields.all {
             var node: JSONValue? = tree
             for key in field.path.split(separator: ".") {

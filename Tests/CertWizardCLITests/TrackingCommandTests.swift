@@ -42,6 +42,13 @@ import TestSupport
         #expect(try cli.run("record", "payment-received", "--draft", "site").status == 1)
         let noNumber = try cli.run("record", "submitted", "--draft", "site")
         #expect(noNumber.status == 1 && noNumber.stderr.contains("--order"))
+        // A terminal control in a value is refused naming the option; the draft stays readable.
+        for options in [["--order", "SS\u{1B}[31m42"], ["--order", "SS-0042", "--note", "done\u{9B}2J"]] {
+            let refused = try cli.run(args: ["record", "submitted", "--draft", "site"] + options)
+            #expect(refused.status == 1 && refused.stderr.contains("\(options[options.count - 2]): terminal control characters"), "\(refused.stderr)")
+            #expect(!refused.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
+        }
+        #expect(try cli.run("status", "--draft", "site").status == 0)
         #expect(try cli.run("record", "submitted", "--draft", "site", "--order", "SS-0042", "--amount", "88000", "--date", "2026-11-20").status == 0)
         #expect(try cli.run("record", "submitted", "--draft", "site", "--order", "SS-0043").status == 1)  // recorded already
         let early = try cli.run("record", "domain-confirmed", "--draft", "site", "--date", "2026-11-19")

@@ -66,6 +66,18 @@ import TestSupport
                 #expect(detail.en.contains("terminal control") && !detail.en.unicodeScalars.contains(where: TerminalControls.isControl))
             }
         }
+        // The timeline is not a field, but `status` prints its events and notes.
+        for (json, path) in [(#"{"timeline": [{"date": "2026-11-20", "event": "submitted", "note": "ok"}, {"date": "2026-11-21", "event": "issued", "note": "x\u001b]0;title\u0007"}]}"#, "timeline[1].note"),
+                             (#"{"timeline": [{"date": "2026-11-20", "event": "sub\u009bmitted"}]}"#, "timeline[0].event")] {
+            do {
+                _ = try decode(json)
+                Issue.record("accepted \(path)")
+            } catch {
+                guard case .wrongShape(let named, let detail) = error else { Issue.record("\(error)"); continue }
+                #expect(named == path)
+                #expect(detail.en.contains("terminal control") && !detail.en.unicodeScalars.contains(where: TerminalControls.isControl))
+            }
+        }
         // Line breaks and tabs are text (a pasted PEM); \u0041 is just an escaped letter.
         let pem = try decode(#"{"csr": {"pem": "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\r\n\tx", "organization": "\u0041"}}"#)
         #expect(pem.csr.pem?.contains("\n") == true && pem.csr.organization == "A")

@@ -33,6 +33,15 @@ public enum ApplicationEvent: String, CaseIterable, Codable, Sendable {
 
     /// What some events carry besides the date.
     public struct Details: Equatable, Sendable {
+        /// Each text, by the `certwiz record` option that gives it.
+        func refuseTerminalControls() throws(Refusal) {
+            let texts: [(String, String?)] = [("--order", orderNumber), ("--to", approverAddress), ("--items", documentItems?.joined(separator: ",")),
+                                              ("--certificate", certificatePath), ("--chain", chainPath), ("--note", note)]
+            for (option, text) in texts {
+                if let text, let control = TerminalControls.first(in: text) { throw .terminalControl(option: option, control) }
+            }
+        }
+
         public var orderNumber: String?
         public var amount: Int?
         public var approverAddress: String?
@@ -62,9 +71,15 @@ public enum ApplicationEvent: String, CaseIterable, Codable, Sendable {
         case alreadyRecorded(ApplicationEvent, CalendarDate?)
         case beforeSubmission(CalendarDate)
         case notIssued
+        /// A value given for the event holds a terminal control (ESC, CSI ...): the draft would
+        /// refuse to load with it, and `status` would print it raw. `option` names where it was given.
+        case terminalControl(option: String, Unicode.Scalar)
 
         public var message: Localized {
             switch self {
+            case .terminalControl(let option, let control):
+                let refusal = TerminalControls.message(control)
+                return Localized("\(option): \(refusal.ja)", "\(option): \(refusal.en)")
             case .notSubmitted:
                 return Localized("まだ申請が記録されていません。先に certwiz record submitted --order 注文番号 を記録してください",
                                  "no submission is recorded yet: record it first with certwiz record submitted --order NUMBER")
@@ -84,6 +99,7 @@ public enum ApplicationEvent: String, CaseIterable, Codable, Sendable {
 
     /// The draft with the event recorded on `date` and appended to the timeline.
     public func apply(to draft: Draft, on date: CalendarDate, _ details: Details = Details()) throws(Refusal) -> Draft {
+        try details.refuseTerminalControls()
         var d = draft
         if self == .submitted {
             if d.order.orderNumber != nil { throw .alreadyRecorded(.submitted, d.order.submittedOn) }
