@@ -19,12 +19,14 @@ enum ExitStatus {
 }
 
 enum Output {
+    // Messages quote what they judge (an option's value, a server's answer): a terminal control
+    // in it is shown as <U+001B>, never sent to the reader's terminal.
     static func error(_ text: String) {
-        fputs("certwiz: " + text + "\n", stderr)
+        fputs("certwiz: " + TerminalControls.visible(text) + "\n", stderr)
     }
 
     static func note(_ text: String) {
-        fputs(text + "\n", stderr)
+        fputs(TerminalControls.visible(text) + "\n", stderr)
     }
 
     static func json<T: Encodable>(_ value: T) {

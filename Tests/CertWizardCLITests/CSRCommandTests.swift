@@ -32,6 +32,11 @@ import TestSupport
         #expect(result.stderr.contains("cn-not-fqdn") && result.stderr.contains("country-invalid"))
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try cli.run("csr", "new", "--cn", "www.example.co.jp").status == 64)  // --out missing
+        // A message quoting a value with a terminal control shows it as <U+001B>, never raw.
+        let escaped = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", "Ex\u{1B}[31mample K.K.", "--l", "Chuo-ku",
+                                  "--st", "Tokyo", "--c", "JP", "--out", out)
+        #expect(escaped.status == 1 && escaped.stderr.contains("organization-not-english") && escaped.stderr.contains("<U+001B>"), "\(escaped.stderr)")
+        #expect(!escaped.stderr.unicodeScalars.contains { $0.value == 0x1B })
     }
 
     /// A key is never replaced silently: the second key needs --new-key, and the first stays.
