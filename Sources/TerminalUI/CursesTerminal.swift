@@ -159,30 +159,34 @@ public final class CursesTerminal: Terminal {
     }
 
     private func write(_ frame: Frame, row y: Int, from start: Int, to end: Int) {
-        move(Int32(y), Int32(start))
-        var current: Style?
-        // A run's UTF-8 bytes, NUL-ended for addstr; cells add their bytes without a String.
-        var bytes: [CChar] = []
-        bytes.reserveCapacity((end - start) * 3 + 1)
-        func flush() {
-            guard !bytes.isEmpty else { return }
-            bytes.append(0)
-            addstr(bytes)
-            bytes.removeAll(keepingCapacity: true)
-        }
+        // Wide characters straight into the window, a cell each: addstr decoded every byte of the
+        // run as a multibyte character first (two thirds of the first frame's draw, callgrind).
+        // The buffers are kept between runs (three arrays made and freed a run cost as much as
+        // the cells), and filled as a local: appends to a property each paid an exclusivity check.
+        var run = self.run
+        self.run = Run()
+        defer { self.run = run }
+        run.text.removeAll(keepingCapacity: true)
+        run.counts.removeAll(keepingCapacity: true)
+        run.attributes.removeAll(keepingCapacity: true)
+        var current = (style: Style.plain, bits: Int32(0))
         for x in start..<end {
             let cell = frame[x, y]
             if cell.isContinuation { continue }
-            if cell.style != current {
-                flush()
-                attrset(attributes(cell.style))
-                current = cell.style
-            }
-            cell.appendUTF8(to: &bytes)
+            run.counts.append(UInt8(cell.appendScalars(to: &run.text)))
+            if cell.style != current.style { current = (cell.style, attributes(cell.style)) }
+            run.attributes.append(current.bits)
         }
-        flush()
-        attrset(0)
+        shim_put_cells(Int32(y), Int32(start), run.text, run.counts, run.attributes, Int32(run.counts.count))
     }
+
+    /// A run of cells as `shim_put_cells` takes them.
+    private struct Run {
+        var text: [UInt32] = []
+        var counts: [UInt8] = []
+        var attributes: [Int32] = []
+    }
+    private var run = Run()
 
     private func attributes(_ style: Style) -> Int32 {
         var attributes: Int32 = 0

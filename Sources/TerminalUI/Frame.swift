@@ -82,6 +82,32 @@ public struct Cell: Equatable, Sendable {
         }
     }
 
+    /// Appends the text's code points (a character, then its combining marks) for a backend that
+    /// hands the C library wide characters; returns how many.
+    @inline(__always)
+    func appendScalars(to values: inout [UInt32]) -> Int {
+        let count = utf8Count
+        if count == 1 && low < 0x80 {
+            values.append(UInt32(truncatingIfNeeded: low))
+            return 1
+        }
+        func byte(_ index: Int) -> UInt32 {
+            UInt32(truncatingIfNeeded: index < 8 ? low >> (8 * index) : high >> (8 * (index - 8))) & 0xFF
+        }
+        var index = 0, added = 0
+        while index < count {
+            // The bytes are whole scalars (`append` adds one or nothing), so the lead byte says how many follow.
+            let lead = byte(index)
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
+            for next in 1..<length { value = value << 6 | byte(index + next) & 0x3F }
+            values.append(value)
+            added += 1
+            index += length
+        }
+        return added
+    }
+
     /// Adds a scalar's bytes if they fit (a combining mark joining the character); false if not.
     @discardableResult
     mutating func append(_ scalar: Unicode.Scalar) -> Bool {

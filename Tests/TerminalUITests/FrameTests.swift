@@ -59,6 +59,20 @@ import TestSupport
         }
     }
 
+    @Test func aCellsCodePointsAreItsText() {
+        // What the curses backend hands the C library: each cell's scalars, base character first.
+        var frame = Frame(size: Size(width: 12, height: 1))
+        frame.put("a日e\u{301}\u{302}ｱ😀Ω\u{7F}", x: 0, y: 0)
+        for x in 0..<12 where !frame[x, 0].isContinuation {
+            var values: [UInt32] = []
+            let count = frame[x, 0].appendScalars(to: &values)
+            #expect(count == values.count && values == frame[x, 0].text.unicodeScalars.map(\.value), "column \(x)")
+        }
+        var values: [UInt32] = []
+        _ = frame[3, 0].appendScalars(to: &values)  // after "a" and the two columns of 日
+        #expect(values == [0x65, 0x301, 0x302])
+    }
+
     @Test func combiningMarksJoinThePreviousCell() {
         var frame = Frame(size: Size(width: 5, height: 1))
         frame.put("e\u{301}x", x: 0, y: 0)

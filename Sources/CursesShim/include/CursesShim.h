@@ -13,6 +13,13 @@ int shim_key_f(int n);
 int shim_lines(void);
 int shim_cols(void);
 
+// Writes a run of `cells` cells at (y, x) straight into the screen's window (mvwadd_wchnstr):
+// addstr would decode every byte as a multibyte character first. `text` holds each cell's code
+// points, `counts[i]` of them (a character and its combining marks), and `attributes[i]` its
+// attributes with its colour pair, as attrset takes them. A character the C library gives no
+// width (unassigned, non-printing) is written as U+FFFD, where addstr would print its escape.
+int shim_put_cells(int y, int x, const unsigned int *text, const unsigned char *counts, const int *attributes, int cells);
+
 // Remembers the terminal's modes before curses starts, and installs handlers that, on a
 // fatal signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP), put the terminal back
 // (modes, cursor, main screen, bracketed paste off) and then die with the same signal.
