@@ -71,13 +71,12 @@ public struct Cell: Equatable, Sendable {
 
     var utf8Count: Int { Int(high >> 56) }
 
-    /// Appends the text's UTF-8 bytes (as `UInt8`, or `CChar` for a backend writing a run of
-    /// cells to the C library): no closure, no String.
-    func appendUTF8<Byte: FixedWidthInteger>(to bytes: inout [Byte]) {
+    /// Appends the text's UTF-8 bytes (the `text` of a cell): no closure, no String.
+    func appendUTF8(to bytes: inout [UInt8]) {
         var word = low
         for index in 0..<utf8Count {
             if index == 8 { word = high }
-            bytes.append(Byte(truncatingIfNeeded: word))
+            bytes.append(UInt8(truncatingIfNeeded: word))
             word >>= 8
         }
     }
