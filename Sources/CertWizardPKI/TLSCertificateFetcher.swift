@@ -13,7 +13,8 @@ public enum TLSCertificateFetcher {
         case badAddress(String)
         case connect(String)
         case alert(UInt8)
-        case protocolError(String)
+        /// What in the reply could not be read, in both languages (a system error text is the same in both).
+        case protocolError(Localized)
         case timedOut(seconds: Int)
         case tooLarge(bytes: Int)
 
@@ -29,7 +30,7 @@ public enum TLSCertificateFetcher {
             case .alert(let code):
                 return Localized("サーバが TLS の警告 \(code) で接続を断りました", "the server refused with TLS alert \(code)")
             case .protocolError(let what):
-                return Localized("TLS の応答を読めません: \(what)", "cannot read the TLS reply: \(what)")
+                return Localized("TLS の応答を読めません: \(what.ja)", "cannot read the TLS reply: \(what.en)")
             case .timedOut(let seconds):
                 return Localized("\(seconds) 秒で時間切れになりました (サーバが答えないか、遅すぎます)", "timed out after \(seconds) s (the server does not answer, or too slowly)")
             case .tooLarge(let bytes):
@@ -84,7 +85,7 @@ public enum TLSCertificateFetcher {
             switch header[0] {
             case 21: throw .alert(body.count > 1 ? body[1] : 0)
             case 22: handshake += body
-            default: throw .protocolError("record type \(header[0])")
+            default: throw .protocolError(Localized("TLS レコードの種類 \(header[0]) は想定外です", "record type \(header[0])"))
             }
             // Handshake messages: type (1), length (3), body.
             while handshake.count - offset >= 4 {
@@ -93,7 +94,7 @@ public enum TLSCertificateFetcher {
                 guard handshake.count - offset - 4 >= size else { break }
                 let message = Array(handshake[(offset + 4)..<(offset + 4 + size)])
                 if type == 11 { return try certificates(in: message) }
-                if type == 14 { throw .protocolError("no Certificate message (anonymous server)") }
+                if type == 14 { throw .protocolError(Localized("証明書のメッセージがありません (匿名のサーバ)", "no Certificate message (anonymous server)")) }
                 offset += 4 + size
             }
             // Drop what was read, now and then, so the buffer holds only the unfinished message.
@@ -127,19 +128,19 @@ public enum TLSCertificateFetcher {
     }
 
     private static func certificates(in message: [UInt8]) throws(FetchError) -> [Certificate] {
-        guard message.count >= 3 else { throw .protocolError("short Certificate message") }
+        guard message.count >= 3 else { throw .protocolError(Localized("証明書のメッセージが短すぎます", "short Certificate message")) }
         var offset = 3
         var chain: [Certificate] = []
         while offset + 3 <= message.count {
             let size = Int(message[offset]) << 16 | Int(message[offset + 1]) << 8 | Int(message[offset + 2])
             offset += 3
-            guard offset + size <= message.count else { throw .protocolError("truncated certificate") }
+            guard offset + size <= message.count else { throw .protocolError(Localized("証明書が途中で切れています", "truncated certificate")) }
             do { chain.append(try Certificate(derEncoded: Array(message[offset..<(offset + size)]))) } catch {
-                throw .protocolError("a certificate in the chain does not parse")
+                throw .protocolError(Localized("チェーンの証明書が読めません", "a certificate in the chain does not parse"))
             }
             offset += size
         }
-        guard !chain.isEmpty else { throw .protocolError("the server sent no certificate") }
+        guard !chain.isEmpty else { throw .protocolError(Localized("サーバが証明書を送ってきません", "the server sent no certificate")) }
         return chain
     }
 
@@ -184,7 +185,11 @@ public enum TLSCertificateFetcher {
             if polled == 0 { throw .timedOut(seconds: wait >= Int32(deadline.perRead * 1000) ? deadline.perRead : deadline.seconds) }
             let n = buffer[got...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-            if n <= 0 { throw .protocolError(n == 0 ? "the server closed the connection" : String(cString: strerror(errno))) }
+            if n == 0 { throw .protocolError(Localized("サーバが接続を閉じました", "the server closed the connection")) }
+            if n < 0 {
+                let system = String(cString: strerror(errno))  // the system's text, the same in both
+                throw .protocolError(Localized(system, system))
+            }
             got += n
         }
         return buffer

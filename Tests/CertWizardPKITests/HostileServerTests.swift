@@ -42,6 +42,17 @@ import TestSupport
         #expect(error?.message.en.contains("too large") == true)
     }
 
+    /// What went wrong in the reply is said in the reader's language, not in English inside Japanese.
+    @Test(arguments: [(HostileServer.Behaviour.hangUp, "サーバが接続を閉じました", "the server closed the connection"),
+                      (.emptyChain, "サーバが証明書を送ってきません", "the server sent no certificate")])
+    func aBrokenReplyIsNamedInBothLanguages(_ behaviour: HostileServer.Behaviour, _ ja: String, _ en: String) throws {
+        let server = try HostileServer(behaviour)
+        defer { server.stop() }
+        let (error, _) = fetch(server)
+        guard case .protocolError? = error, let message = error?.message else { Issue.record("\(String(describing: error))"); return }
+        #expect(message.ja == "TLS の応答を読めません: " + ja && message.en == "cannot read the TLS reply: " + en, "\(message)")
+    }
+
     @Test func aHugeAnnouncedMessageIsCapped() throws {
         let server = try HostileServer(.hugeRecord)
         defer { server.stop() }

@@ -13,6 +13,10 @@ public final class HostileServer {
         case flood
         /// Announces a Certificate message of 16 MB and sends records of it without end.
         case hugeRecord = "huge"
+        /// Closes the connection as soon as the client has spoken.
+        case hangUp
+        /// Sends a Certificate message that holds no certificate.
+        case emptyChain
     }
 
     public let port: Int
@@ -44,6 +48,11 @@ public final class HostileServer {
                         body = b"\x00\x00\x00\x00" * 4096
                         for _ in range(10 * 1024 * 1024 // len(body)):
                             conn.sendall(record(body))
+                        time.sleep(3600)
+                    elif mode == "hangUp":
+                        conn.close()
+                    elif mode == "emptyChain":
+                        conn.sendall(record(b"\x0b\x00\x00\x03\x00\x00\x00"))
                         time.sleep(3600)
                     elif mode == "huge":
                         conn.sendall(record(b"\x0b\xff\xff\xff" + b"\x00" * 16000))
