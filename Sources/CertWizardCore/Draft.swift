@@ -363,7 +363,7 @@ public enum InstallServer: String, Codable, Sendable, CaseIterable {
 
 /// 5-2 / 5-3: installed into the server, intermediate included, and the site seal.
 public struct Installation: Codable, Equatable, Sendable {
-    /// Where and how certwiz installs (the wizard's answers; `certwiz install` takes them as flags).
+    /// Where and how certwiz installs (the wizard's answers; `certwiz install` uses them where no flag is given).
     public var server: InstallServer?
     public var configPath: String?
     public var destination: String?

@@ -9,7 +9,7 @@ extension String {
     }
 
     /// Nil when empty or only white space, so "  " counts as not entered.
-    var nonBlank: String? {
+    public var nonBlank: String? {
         let t = trimmed
         return t.isEmpty ? nil : t
     }
@@ -19,5 +19,5 @@ extension String {
 }
 
 extension Optional where Wrapped == String {
-    var nonBlank: String? { self?.nonBlank }
+    public var nonBlank: String? { self?.nonBlank }
 }

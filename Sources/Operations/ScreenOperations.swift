@@ -69,7 +69,7 @@ extension ScreenOperation {
             guard let eab = environment.eab else {
                 throw .failed(Localized("EAB の鍵 ID と HMAC 鍵が要ります", "The EAB key id and HMAC key are needed"))
             }
-            return AnyOperation(RegisterACMEAccount(directory: directory, email: eab.email?.nonEmpty, eab: (eab.keyID, eab.hmacKey),
+            return AnyOperation(RegisterACMEAccount(directory: directory, email: eab.email.nonBlank, eab: (eab.keyID, eab.hmacKey),
                                                     trustPEM: try draft.acme.trustPEM(), store: ACMEAccountStore(dataHome: dataHome)))
         case .makeKeyAndCSR: return AnyOperation(try MakeKeyAndCSR(draft: draft, directory: environment.keysDirectory, today: today))
         case .readCurrentCertificate: return AnyOperation(try ReadCertificate(draft: draft))
@@ -104,14 +104,14 @@ extension ScreenOperation {
         case .previewInstall, .install:
             let dataHome = try environment.requiredDataHome()
             let kind = ServerControl.Kind.installing(draft)
-            let options = InstallCertificate.Options(server: ServerControl(kind: kind, config: draft.installation.configPath?.nonEmpty),
-                                                     dest: draft.installation.destination?.nonEmpty, listen: draft.installation.listen?.nonEmpty,
+            let options = InstallCertificate.Options(server: ServerControl(kind: kind, config: draft.installation.configPath.nonBlank),
+                                                     dest: draft.installation.destination.nonBlank, listen: draft.installation.listen.nonBlank,
                                                      dryRun: self == .previewInstall)
             return AnyOperation(InstallCertificate(draft: draft, draftName: environment.draftName, options: options, anchors: environment.demoAnchors,
                                                    today: today, dataHome: dataHome))
         case .verifyInstallation:
             let cn = draft.csr.commonName ?? ""
-            let address = draft.installation.listen?.nonEmpty.flatMap(InstallCertificate.localAddress) ?? (cn, 443)
+            let address = draft.installation.listen.nonBlank.flatMap(InstallCertificate.localAddress) ?? (cn, 443)
             let name = cn.hasPrefix("*.") ? "www." + cn.dropFirst(2) : cn
             return AnyOperation(VerifyServer(host: address.host, port: address.port, serverName: name, draft: draft, anchors: environment.demoAnchors, today: today))
         case .placeSeal:
@@ -121,15 +121,10 @@ extension ScreenOperation {
     }
 }
 
-extension String {
-    /// nil for an empty or blank answer.
-    var nonEmpty: String? { trimmed.isEmpty ? nil : trimmed }
-}
-
 extension ACMESettings {
     /// The roots named by `caFile`, nil for the system store.
     func trustPEM() throws(OperationFailure) -> [UInt8]? {
-        guard let path = caFile?.nonEmpty else { return nil }
+        guard let path = caFile.nonBlank else { return nil }
         do { return try AtomicFile.read(path) } catch { throw .unreadable(error.message) }
     }
 }

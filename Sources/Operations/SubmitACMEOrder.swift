@@ -249,13 +249,13 @@ extension SubmitACMEOrder.Responder {
     /// document root of the server block `install` edits (when one serves the names on port 80),
     /// and otherwise certwiz's own responder on port 80.
     public static func chosen(httpPort: Int?, webroot: String?, for draft: Draft) -> Self {
-        if let webroot = webroot?.nonEmpty { return .webroot(webroot) }
+        if let webroot = webroot.nonBlank { return .webroot(webroot) }
         if let httpPort { return .port(httpPort) }
-        if let webroot = draft.acme.webroot?.nonEmpty { return .webroot(webroot) }
+        if let webroot = draft.acme.webroot.nonBlank { return .webroot(webroot) }
         if let httpPort = draft.acme.httpPort { return .port(httpPort) }
         let kind = ServerControl.Kind.installing(draft)
         let names = draft.csr.subjectAltNames?.nonEmptyList ?? [draft.csr.commonName].compactMap { $0 }
-        if let found = WebRoot.find(server: ServerControl(kind: kind, config: draft.installation.configPath?.nonEmpty), names: names) {
+        if let found = WebRoot.find(server: ServerControl(kind: kind, config: draft.installation.configPath.nonBlank), names: names) {
             return .webroot(found)
         }
         return .port(80)

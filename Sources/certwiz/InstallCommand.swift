@@ -29,12 +29,12 @@ struct InstallCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp(L("下書きの名前かパス", "A draft's name or path"), valueName: "NAME|PATH")) var draft: String?
-    @Option(help: ArgumentHelp(L("サーバ (既定: 下書きのサーバソフトウェア)", "The server (default: the draft's server software)"), valueName: "nginx|apache|iis|files"))
+    @Option(help: ArgumentHelp(L("サーバ (既定: 下書きのインストールの答え、なければサーバソフトウェア)", "The server (default: the draft's installation answer, else its server software)"), valueName: "nginx|apache|iis|files"))
     var server: ServerControl.Kind?
-    @Option(help: ArgumentHelp(L("サーバの主設定ファイル", "The server's main configuration file"), valueName: "FILE")) var config: String?
-    @Option(help: ArgumentHelp(L("ファイルを書くフォルダ (既定: root なら /etc/ssl/certwiz/CN/)", "Where the files go (default as root: /etc/ssl/certwiz/CN/)"), valueName: "DIR"))
+    @Option(help: ArgumentHelp(L("サーバの主設定ファイル (既定: 下書きの答え)", "The server's main configuration file (default: the draft's answer)"), valueName: "FILE")) var config: String?
+    @Option(help: ArgumentHelp(L("ファイルを書くフォルダ (既定: 下書きの答え、なければ root なら /etc/ssl/certwiz/CN/)", "Where the files go (default: the draft's answer, else as root /etc/ssl/certwiz/CN/)"), valueName: "DIR"))
     var dest: String?
-    @Option(help: ArgumentHelp(L("新しいサイトの待ち受け (既定 443)", "Where a new site listens (default 443)"), valueName: "ADDR:PORT")) var listen: String?
+    @Option(help: ArgumentHelp(L("新しいサイトの待ち受け (既定: 下書きの答え、なければ 443)", "Where a new site listens (default: the draft's answer, else 443)"), valueName: "ADDR:PORT")) var listen: String?
     @Flag(name: .customLong("dry-run"), help: ArgumentHelp(L("差分とコマンドを表示するだけ", "Print the diff and the commands; change nothing"))) var dryRun = false
     @Flag(help: ArgumentHelp(L("新しいサイトに HSTS を付ける", "Add HSTS to a new site"))) var hsts = false
     @Flag(name: .customLong("legacy-pfx"), help: ArgumentHelp(L("IIS: Windows Server 2016 以前が読める 3DES / SHA-1 の PFX にする", "IIS: the 3DES / SHA-1 PFX that Windows Server 2016 and older import")))
@@ -57,8 +57,12 @@ struct InstallCommand: ParsableCommand {
             print(done.summary.local)
             return
         }
-        let kind = server ?? ServerControl.kind(for: loaded.csr.serverSoftware?.rawValue)
-        var options = InstallCertificate.Options(server: ServerControl(kind: kind, config: config), dest: dest, listen: listen, dryRun: dryRun, hsts: hsts)
+        // Flags first, then what the draft's installation screen answered (as the wizard installs).
+        let answered = loaded.installation
+        let kind = server ?? ServerControl.Kind.installing(loaded)
+        var options = InstallCertificate.Options(server: ServerControl(kind: kind, config: config ?? answered.configPath.nonBlank),
+                                                 dest: dest ?? answered.destination.nonBlank, listen: listen ?? answered.listen.nonBlank,
+                                                 dryRun: dryRun, hsts: hsts)
         options.legacyPFX = legacyPFX
         if let pfxPasswordFile {
             let line = String(decoding: try InputBytes.read(pfxPasswordFile), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""

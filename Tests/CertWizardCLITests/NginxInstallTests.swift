@@ -72,6 +72,24 @@ import TestSupport
         #expect(rolledBack.installation.certificateInstalled == nil && rolledBack.timeline.last?.event == "installation-rolled-back")
     }
 
+    /// Without flags, `install` takes where and how from the draft's installation answers, as the wizard does.
+    @Test func theDraftsInstallationAnswersAreUsedWhereNoFlagIsGiven() throws {
+        _ = try cli.issuedDemoDraft()
+        let port = try freeLocalPort(), other = try freeLocalPort()
+        let (oldCertificate, oldKey) = try oldCertificate()
+        let nginx = try NginxServer(in: cli.home + "/nginx", http: "    server { listen 127.0.0.1:\(other) ssl; server_name old.example.co.jp; ssl_certificate \(oldCertificate); ssl_certificate_key \(oldKey); }")
+        try nginx.start(waitingFor: other)
+        defer { nginx.stop() }
+        #expect(try cli.run("set", "--draft", "site", "installation.server=nginx", "installation.configPath=\(nginx.configPath)",
+                            "installation.destination=\(dest)", "installation.listen=127.0.0.1:\(port)").status == 0)
+        let dry = try cli.run("install", "--draft", "site", "--dry-run")
+        #expect(dry.status == 0 && dry.stdout.contains("+    listen 127.0.0.1:\(port) ssl;") && dry.stdout.contains("$ nginx -t -c \(nginx.configPath)")
+                && dry.stdout.contains(dest + "/www.example.co.jp"), "\(dry.stdout)\(dry.stderr)")
+        // A flag still wins over the answer.
+        let flagged = try cli.run("install", "--draft", "site", "--dry-run", "--listen", "127.0.0.1:\(other + 1)")
+        #expect(flagged.stdout.contains("+    listen 127.0.0.1:\(other + 1) ssl;"), "\(flagged.stdout)")
+    }
+
     @Test func aRenewalReplacesKeyAndCertificateTogetherAndKeepsThePreviousInTheBackup() throws {
         _ = try cli.issuedDemoDraft()
         let port = try freeLocalPort(), other = try freeLocalPort()
