@@ -42,17 +42,8 @@ public enum TLSCertificateFetcher {
 
     /// Splits `host:port` (`[::1]:443` too); the port defaults to 443.
     public static func parse(_ address: String) throws(FetchError) -> (host: String, port: UInt16) {
-        var host = address, portText = "443"
-        if address.hasPrefix("["), let close = address.firstIndex(of: "]") {
-            host = String(address[address.index(after: address.startIndex)..<close])
-            let rest = address[address.index(after: close)...]
-            if rest.hasPrefix(":") { portText = String(rest.dropFirst()) }
-        } else if let colon = address.lastIndex(of: ":"), address.firstIndex(of: ":") == colon {
-            host = String(address[..<colon])
-            portText = String(address[address.index(after: colon)...])
-        }
-        guard !host.isEmpty, let port = UInt16(portText), port > 0 else { throw .badAddress(address) }
-        return (host, port)
+        guard let parsed = HostPort(address), let port = UInt16(exactly: parsed.port) else { throw .badAddress(address) }
+        return (parsed.host, port)
     }
 
     /// No real server's handshake up to its Certificate message comes near this.

@@ -186,14 +186,13 @@ public struct InstallCertificate: Operation {
 
     /// Where to connect to check a `listen` value: a port alone or a wildcard means this machine.
     public static func localAddress(_ listen: String) -> (host: String, port: Int)? {
-        if let port = Int(listen) { return ("127.0.0.1", port) }
-        if listen.hasPrefix("["), let close = listen.firstIndex(of: "]"), let port = Int(listen[listen.index(after: close)...].dropFirst()) {
-            let host = String(listen[listen.index(after: listen.startIndex)..<close])
-            return (host == "::" ? "::1" : host, port)
+        if let port = Int(listen) { return (1...65535).contains(port) ? ("127.0.0.1", port) : nil }
+        guard let address = HostPort(listen, defaultPort: nil) else { return nil }
+        switch address.host {
+        case "::": return ("::1", address.port)
+        case "*", "0.0.0.0": return ("127.0.0.1", address.port)
+        default: return (address.host, address.port)
         }
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else { return nil }
-        let host = String(listen[..<colon])
-        return (host == "*" || host == "0.0.0.0" ? "127.0.0.1" : host, port)
     }
 
     struct ServerAnswer {
