@@ -19,7 +19,7 @@ enum RequiredFieldRules {
             self.appliesWhen = appliesWhen
             self.isEmpty = isEmpty
             let label = FieldLabels.label(path)
-            missing = Localized("\(label.ja): 未入力です", "\(label.en): not filled in")
+            missing = Localized(label.ja + ": 未入力です", label.en + ": not filled in")
         }
     }
 
