@@ -63,13 +63,15 @@ public enum DraftCodec {
             if draft.schemaVersion > Draft.currentSchemaVersion {
                 throw DraftReadError.newerSchema(found: draft.schemaVersion, supported: Draft.currentSchemaVersion)
             }
-            if keys.sawUnknownKey, case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: data) {
+            // The JSON as a tree, read once and only when something needs it.
+            let mayHoldControl = TerminalControls.mayBeIn(bytes)
+            let tree = keys.sawUnknownKey || mayHoldControl ? try? JSONDecoder().decode(JSONValue.self, from: data) : nil
+            if keys.sawUnknownKey, case .object(let members)? = tree {
                 draft.unknownMembers = UnknownMembers.of(members)
             }
             // A value holding a terminal control (a hand-edited file): refused, naming the field,
             // before anything can print it.
-            if TerminalControls.mayBeIn(bytes), let tree = try? JSONDecoder().decode(JSONValue.self, from: data),
-               let problem = kindProblem(in: tree) {
+            if mayHoldControl, let tree, let problem = kindProblem(in: tree) {
                 throw problem
             }
             return draft
@@ -98,9 +100,7 @@ public enum DraftCodec {
                 guard case .object(let entry) = event else { continue }
                 for key in ["event", "note"] {
                     guard case .string(let text)? = entry[key], let control = TerminalControls.first(in: text) else { continue }
-                    let expected = TerminalControls.message(control)
-                    let shown = TerminalControls.visible(text)
-                    return .wrongShape(path: "timeline[\(index)].\(key)", detail: Localized("\(expected.ja) (\(shown))", "\(expected.en) (found \(shown))"))
+                    return wrongShape("timeline[\(index)].\(key)", expected: TerminalControls.message(control), shown: TerminalControls.visible(text))
                 }
             }
         }
@@ -112,12 +112,14 @@ public enum DraftCodec {
             }
             guard let value = node else { continue }
             do { try field.check(value) } catch {
-                if case .invalidValue(_, let shown, let expected) = error {
-                    return .wrongShape(path: field.path, detail: Localized("\(expected.ja) (\(shown))", "\(expected.en) (found \(shown))"))
-                }
+                if case .invalidValue(_, let shown, let expected) = error { return wrongShape(field.path, expected: expected, shown: shown) }
             }
         }
         return nil
+    }
+
+    private static func wrongShape(_ path: String, expected: Localized, shown: String) -> DraftReadError {
+        .wrongShape(path: path, detail: Localized("\(expected.ja) (\(shown))", "\(expected.en) (found \(shown))"))
     }
 
     static func describe(_ error: DecodingError, _ bytes: [UInt8]) -> DraftReadError {

@@ -34,6 +34,16 @@ public struct InstallCertificate: Operation {
             self.dryRun = dryRun
             self.hsts = hsts
         }
+
+        /// Where and how to install `draft`: what is given here first, then the draft's installation
+        /// answers (the wizard's screen), then the server its CSR was made for. The wizard, `install`
+        /// and a renewal all install this way.
+        public static func answered(in draft: Draft, server: ServerControl.Kind? = nil, config: String? = nil, dest: String? = nil,
+                                    listen: String? = nil, dryRun: Bool = false, hsts: Bool = false) -> Options {
+            let answers = draft.installation
+            return Options(server: ServerControl(kind: server ?? .installing(draft), config: config ?? answers.configPath.nonBlank),
+                           dest: dest ?? answers.destination.nonBlank, listen: listen ?? answers.listen.nonBlank, dryRun: dryRun, hsts: hsts)
+        }
     }
 
     public let draft: Draft

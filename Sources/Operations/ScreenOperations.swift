@@ -103,10 +103,7 @@ extension ScreenOperation {
                                                   fallbackDirectory: environment.keysDirectory))
         case .previewInstall, .install:
             let dataHome = try environment.requiredDataHome()
-            let kind = ServerControl.Kind.installing(draft)
-            let options = InstallCertificate.Options(server: ServerControl(kind: kind, config: draft.installation.configPath.nonBlank),
-                                                     dest: draft.installation.destination.nonBlank, listen: draft.installation.listen.nonBlank,
-                                                     dryRun: self == .previewInstall)
+            let options = InstallCertificate.Options.answered(in: draft, dryRun: self == .previewInstall)
             return AnyOperation(InstallCertificate(draft: draft, draftName: environment.draftName, options: options, anchors: environment.demoAnchors,
                                                    today: today, dataHome: dataHome))
         case .verifyInstallation:

@@ -129,6 +129,7 @@ public final class CursesTerminal: Terminal {
         // frame, only what is not blank is written (half a first frame is blank).
         let old: Frame
         if let shown, shown.size == frame.size { old = shown } else { erase(); old = Frame(size: frame.size) }
+        var run = Run()  // one set of buffers for the frame's runs (made and freed a run, they cost as much as the cells)
         for y in 0..<frame.size.height {
             // A keystroke changes a row or two: the others are skipped whole.
             if frame.row(y, equals: old) { continue }
@@ -142,7 +143,7 @@ public final class CursesTerminal: Terminal {
                 while start > 0, frame[start, y].isContinuation { start -= 1 }
                 var end = x
                 while end < frame.size.width, changed(end) || frame[end, y].isContinuation { end += 1 }
-                write(frame, row: y, from: start, to: end)
+                write(frame, row: y, from: start, to: end, using: &run)
                 x = end
             }
         }
@@ -158,14 +159,9 @@ public final class CursesTerminal: Terminal {
         shown = frame
     }
 
-    private func write(_ frame: Frame, row y: Int, from start: Int, to end: Int) {
+    private func write(_ frame: Frame, row y: Int, from start: Int, to end: Int, using run: inout Run) {
         // Wide characters straight into the window, a cell each: addstr decoded every byte of the
         // run as a multibyte character first (two thirds of the first frame's draw, callgrind).
-        // The buffers are kept between runs (three arrays made and freed a run cost as much as
-        // the cells), and filled as a local: appends to a property each paid an exclusivity check.
-        var run = self.run
-        self.run = Run()
-        defer { self.run = run }
         run.text.removeAll(keepingCapacity: true)
         run.counts.removeAll(keepingCapacity: true)
         run.attributes.removeAll(keepingCapacity: true)
@@ -186,7 +182,6 @@ public final class CursesTerminal: Terminal {
         var counts: [UInt8] = []
         var attributes: [Int32] = []
     }
-    private var run = Run()
 
     private func attributes(_ style: Style) -> Int32 {
         var attributes: Int32 = 0

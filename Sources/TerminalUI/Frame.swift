@@ -95,7 +95,10 @@ public struct Cell: Equatable, Sendable {
         }
         var index = 0, added = 0
         while index < count {
-            // The bytes are whole scalars (`append` adds one or nothing), so the lead byte says how many follow.
+            // The bytes are whole scalars (`append` adds one or nothing), so the lead byte says how many
+            // follow. (The standard UTF8 decoder over the bytes works as well, but the buffer
+            // specializations it needs were linked from an object without function sections, and
+            // the start-up order then had to take that object's whole 77 KB .text.)
             let lead = byte(index)
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             var value = length == 1 ? lead : lead & (0xFF >> (length + 1))

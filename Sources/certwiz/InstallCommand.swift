@@ -58,11 +58,8 @@ struct InstallCommand: ParsableCommand {
             return
         }
         // Flags first, then what the draft's installation screen answered (as the wizard installs).
-        let answered = loaded.installation
-        let kind = server ?? ServerControl.Kind.installing(loaded)
-        var options = InstallCertificate.Options(server: ServerControl(kind: kind, config: config ?? answered.configPath.nonBlank),
-                                                 dest: dest ?? answered.destination.nonBlank, listen: listen ?? answered.listen.nonBlank,
-                                                 dryRun: dryRun, hsts: hsts)
+        var options = InstallCertificate.Options.answered(in: loaded, server: server, config: config, dest: dest, listen: listen,
+                                                          dryRun: dryRun, hsts: hsts)
         options.legacyPFX = legacyPFX
         if let pfxPasswordFile {
             let line = String(decoding: try InputBytes.read(pfxPasswordFile), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""

@@ -155,9 +155,8 @@ struct RenewCommand: ParsableCommand {
         guard let certificate = ordered.certificatePath else { throw fail(Localized("注文が \(ordered.status) です", "the order is \(ordered.status)")) }
         var result = L("\(name) として更新しました (\(certificate))", "renewed as \(name) (\(certificate))")
         // Installed by certwiz before: installed again the same way.
-        if let server = renewal.installation.server {
-            let options = InstallCertificate.Options(server: ServerControl(kind: ServerControl.Kind(rawValue: server.rawValue) ?? .files, config: renewal.installation.configPath),
-                                                     dest: renewal.installation.destination, listen: renewal.installation.listen)
+        if renewal.installation.server != nil {
+            let options = InstallCertificate.Options.answered(in: renewal)
             let installed = try step(InstallCertificate(draft: renewal, draftName: name, options: options, anchors: (try? trust.anchors()) ?? [], today: day, dataHome: home))
             guard installed.verified else { throw fail(Localized("インストールしましたが確認が通りません", "installed, but the live check does not pass")) }
             result += L("、インストールして確認しました", "; installed and verified")
