@@ -29,6 +29,11 @@ public struct PlainWizard {
 
     private func t(_ l: Localized) -> String { l.text(in: language) }
     private func say(_ text: String) { write(text + "\n") }
+    /// Each answer is saved as it is given; a save that fails is said at once (the answer stays in
+    /// this session, the file as it was).
+    private func save(_ draft: Draft, to file: DraftFile, holding lock: DraftLock) {
+        do { try file.save(draft, holding: lock) } catch { say("  ✗ " + t(error.message)) }
+    }
 
     private enum Answer { case value(String), keep, back, quit }
 
@@ -96,7 +101,7 @@ public struct PlainWizard {
                     case .success(let value):
                         if let updated = try? state.draft.setting(path, to: value).recordingInstallation(on: today) {
                             state.replaceDraft(updated)
-                            try? file.save(updated, holding: lock)
+                            save(updated, to: file, holding: lock)
                             // An action that acts on this answer (load the CSR file, read the current
                             // certificate) runs now, as its button would.
                             for item in screen.items {
@@ -179,7 +184,7 @@ public struct PlainWizard {
             let updated: Draft
             do { updated = try change.applied(to: state.draft) } catch { throw OperationFailure.failed(error.message) }
             state.replaceDraft(updated)
-            try? file.save(updated, holding: lock)
+            save(updated, to: file, holding: lock)
             say("  " + t(change.summary))
             return true
         } catch let failure as OperationFailure {

@@ -52,6 +52,15 @@ public enum DraftCodec {
         return bytes
     }
 
+    /// What `decode` would refuse in a draft's encoded bytes: a value holding a terminal control,
+    /// set by a command that took it from outside (an option, a file) rather than from a typed
+    /// field, which refuses it as it is typed. Saves check this first, so no save ever leaves a
+    /// draft that the next load refuses. A fast scan; the tree is read only when it finds something.
+    public static func refusal(ofEncoded bytes: [UInt8]) -> DraftReadError? {
+        guard TerminalControls.mayBeIn(bytes), let tree = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else { return nil }
+        return kindProblem(in: tree)
+    }
+
     public static func decode(_ bytes: [UInt8]) throws(DraftReadError) -> Draft {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         let keys = JSONKeyScan.scan(bytes, isKnown: UnknownMembers.isKnown)

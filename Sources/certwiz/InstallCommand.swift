@@ -49,11 +49,18 @@ struct InstallCommand: ParsableCommand {
 
     func run() throws {
         let home = DataHome.directory(environment: processEnvironment)
+        // A path given with a terminal control would be printed and recorded in the draft: refused
+        // before anything changes, naming the option (as the draft would refuse to load it).
+        if let found = TerminalControls.firstInOptions([("--config", config), ("--dest", dest), ("--listen", listen)]) {
+            Output.error(TerminalControls.message(option: found.option, found.control).local)
+            throw ExitCode(ExitStatus.failed)
+        }
         let (file, loaded, lock) = try DraftLocator().openForEditing(draft)
         if rollback {
             let done = try RollbackInstallation(backupRoot: InstallCertificate.backupRoot(dataHome: home, draftName: file.name),
                                                 today: today ?? CalendarDate.today()).runForCommand()
-            try? file.save(try done.record(in: loaded), holding: lock)
+            // Restored already: a draft that refuses the record is said (by `record`), not a failure.
+            if let recorded = try? done.record(in: loaded) { file.saveRecording(recorded, holding: lock) }
             print(done.summary.local)
             return
         }
@@ -99,7 +106,7 @@ struct InstallCommand: ParsableCommand {
         do { current = try installed.applied(to: loaded) } catch {
             Output.note(L("インストールを下書きに記録できません: ", "could not record the installation in the draft: ") + error.message.local)
         }
-        if current != loaded { try? file.save(current, holding: lock) }
+        if current != loaded { file.saveRecording(current, holding: lock) }
         print(installed.summary.local)
         for place in installed.places { print(L("  変更: ", "  changed: ") + place) }
         for line in installed.lines { print("  " + line) }

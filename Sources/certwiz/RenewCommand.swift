@@ -133,17 +133,17 @@ struct RenewCommand: ParsableCommand {
             switch OperationRunner.wait(operation) {
             case .success(let change):
                 do { renewal = try change.applied(to: renewal) } catch { throw fail(error.message) }
-                try? created.save(renewal, holding: renewalLock)
+                created.saveRecording(renewal, holding: renewalLock)
                 return change
             case .failure(let failure):
-                try? created.save(renewal, holding: renewalLock)
+                created.saveRecording(renewal, holding: renewalLock)
                 throw fail(failure.message)
             }
         }
         // The key is new unless the draft says to keep it (then the CSR made with it goes again).
         if source.acme.reuseKey == true, renewal.csr.keyPath == nil {
             renewal.csr = source.csr
-            try? created.save(renewal, holding: renewalLock)
+            created.saveRecording(renewal, holding: renewalLock)
         }
         if renewal.csr.keyPath == nil {
             do { _ = try step(try MakeKeyAndCSR(draft: renewal, directory: keys, today: day)) } catch let error as OperationFailure { throw fail(error.message) }
@@ -163,7 +163,7 @@ struct RenewCommand: ParsableCommand {
         }
         var marked = source
         marked.timeline.append(TimelineEvent(date: day, event: "renewed", note: name))
-        try? file.save(marked, holding: lock)
+        file.saveRecording(marked, holding: lock)
         return result
     }
 }

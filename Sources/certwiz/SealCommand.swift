@@ -47,7 +47,7 @@ struct SealCommand: ParsableCommand {
         let fallback = DraftStore(environment: processEnvironment).keysDirectory(draft: file.name)
         let placed = try PlaceSeal(draft: loaded, snippet: seal, checkURL: check, today: today ?? CalendarDate.today(), fallbackDirectory: fallback).runForCommand()
         let current = try placed.record(in: loaded)
-        if current != loaded { try? file.save(current, holding: lock) }
+        if current != loaded { file.saveRecording(current, holding: lock) }
         if check == nil { print(placed.html, terminator: "") }
         print(placed.summary.local)
         if placed.found == false { throw ExitCode(ExitStatus.failed) }

@@ -37,7 +37,7 @@ struct StatusCommand: ParsableCommand {
             let state = try ReadACMEOrder(draft: current, trustPEM: try (trust.caFile ?? current.acme.caFile).map { try InputBytes.read($0) },
                                           store: ACMEAccountStore(dataHome: DataHome.directory(environment: processEnvironment))).runForCommand()
             loaded = try state.record(in: current)
-            try? file.save(loaded, holding: lock)
+            file.saveRecording(loaded, holding: lock)
             lock.release()
             acme = state
         }

@@ -47,7 +47,7 @@ struct VerifyCommand: ParsableCommand {
             do { updated = try check.applied(to: opened.draft) } catch {
                 Output.note(L("インストールを下書きに記録できません: ", "could not record the installation in the draft: ") + error.message.local)
             }
-            if updated != opened.draft { try? opened.file.save(updated, holding: opened.lock) }
+            if updated != opened.draft { opened.file.saveRecording(updated, holding: opened.lock) }
         }
         if json {
             Output.json(check)

@@ -207,6 +207,21 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: dest))
     }
 
+    /// A path with a terminal control would be printed and recorded in the draft, which would then
+    /// refuse to load: refused before anything is written, naming the option.
+    @Test func aPathHoldingATerminalControlIsRefusedBeforeAnythingChanges() throws {
+        _ = try cli.issuedDemoDraft()
+        let before = try cli.read("site.json")
+        for (option, value) in [("--dest", dest + "\u{1B}[31m"), ("--config", cli.home + "/nginx\u{9B}2J.conf"), ("--listen", "127.0.0.1:8\u{7F}443")] {
+            let result = try cli.run(args: ["install", "--draft", "site", "--server", "files", "--dest", dest, "--yes", option, value])
+            #expect(result.status == 1 && result.stderr.contains("\(option): terminal control characters"), "\(result.stderr)")
+            #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x7F })
+        }
+        #expect(!FileManager.default.fileExists(atPath: dest) && !FileManager.default.fileExists(atPath: dest + "\u{1B}[31m"))
+        #expect(try cli.read("site.json") == before)
+        #expect(try cli.run("status", "--draft", "site").status == 0)
+    }
+
     @Test func aChainGivenInTheWrongOrderGoesInRightAndFilesNeedNoServer() throws {
         let draft = try cli.issuedDemoDraft()
         // The chain file as some mails give it: the root, then the intermediate.

@@ -44,6 +44,40 @@ func mode(of path: String) -> Int {
         #expect(leftovers.isEmpty)
     }
 
+    /// A command that sets a field directly (an option, a path from outside) could hand a save a
+    /// value the next load refuses: the save refuses it instead, naming the field, and the draft
+    /// on disk stays as it was and opens.
+    @Test func aValueTheNextLoadWouldRefuseIsNeverWritten() throws {
+        let file = try store.create("site", completeDraft())
+        let (draft, lock) = try file.open()
+        let before = try AtomicFile.read(file.path)
+        var edited = draft
+        edited.installation.destination = "/etc/ssl/x\u{1B}[31my"
+        do {
+            try file.save(edited, holding: lock)
+            Issue.record("saved a draft holding ESC")
+        } catch {
+            guard case .unsavable(let path, .wrongShape(let field, _)) = error else { Issue.record("\(error)"); return }
+            #expect(path == file.path && field == "installation.destination")
+            #expect(error.message.en.contains("installation.destination") && error.message.en.contains("<U+001B>"))
+            #expect(!error.message.ja.unicodeScalars.contains(where: TerminalControls.isControl))
+        }
+        #expect(try AtomicFile.read(file.path) == before)
+        lock.release()
+        #expect(try file.open().0 == draft)
+        // A timeline note from outside, the same; and a new draft is not created with one.
+        var noted = draft
+        noted.timeline.append(TimelineEvent(date: CalendarDate(iso8601: "2026-11-30")!, event: "renewed", note: "x\u{9B}2J"))
+        #expect(throws: DraftStoreError.self) { try store.create("other", noted) }
+        #expect(try store.locate("other").exists == false)
+        // Line breaks are text: an address on two lines saves.
+        var address = draft
+        address.organization.address = "1-2-3 Chuo\nTokyo"
+        let (_, again) = try file.open()
+        try file.save(address, holding: again)
+        #expect(try file.read() == address)
+    }
+
     @Test func aSecondOpenIsRefusedUntilTheFirstLetsGo() throws {
         let file = try store.create("site", Draft())
         let (_, first) = try file.open()

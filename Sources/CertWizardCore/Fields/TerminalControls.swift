@@ -28,6 +28,21 @@ public enum TerminalControls {
         return false
     }
 
+    /// The first of a command's option values that holds one, with the option's name: such a
+    /// value is refused before anything is done or recorded, as the draft would refuse to load it.
+    public static func firstInOptions(_ values: [(option: String, value: String?)]) -> (option: String, control: Unicode.Scalar)? {
+        for (option, value) in values {
+            if let value, let control = first(in: value) { return (option, control) }
+        }
+        return nil
+    }
+
+    /// "--dest: terminal control characters (U+001B) are not allowed".
+    public static func message(option: String, _ scalar: Unicode.Scalar) -> Localized {
+        let refusal = message(scalar)
+        return Localized("\(option): \(refusal.ja)", "\(option): \(refusal.en)")
+    }
+
     static func message(_ scalar: Unicode.Scalar) -> Localized {
         Localized("端末の制御文字 (\(code(scalar))) は入れられません", "terminal control characters (\(code(scalar))) are not allowed")
     }

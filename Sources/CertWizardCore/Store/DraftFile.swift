@@ -78,8 +78,9 @@ public struct DraftFile: Sendable, Equatable {
                      stage: (SaveStage) -> Void = { _ in }) throws(DraftStoreError) {
         precondition(lock.draftPath == path && lock.isHeld, "saving a draft needs its own lock")
         let target = lock.filePath
+        let bytes = try DraftFile.encodeReadable(draft, path: path)
         do throws(FileError) {
-            let temp = try AtomicFile.writeTemporary(DraftCodec.encode(draft), beside: target, mode: 0o600)
+            let temp = try AtomicFile.writeTemporary(bytes, beside: target, mode: 0o600)
             stage(.written)
             do throws(FileError) {
                 try lock.replaceLockedFile(with: temp) { () throws(FileError) in
@@ -98,10 +99,19 @@ public struct DraftFile: Sendable, Equatable {
 
     /// Writes a new draft; refuses if one is already there.
     public func create(_ draft: Draft) throws(DraftStoreError) {
-        do { try AtomicFile.create(DraftCodec.encode(draft), at: path) } catch {
+        let bytes = try DraftFile.encodeReadable(draft, path: path)
+        do { try AtomicFile.create(bytes, at: path) } catch {
             if error.code == EEXIST { throw .alreadyExists(path: path) }
             throw .file(error)
         }
+    }
+
+    /// The draft's bytes, or a refusal when the next load would refuse them: a save never turns a
+    /// readable draft into one that `open` refuses (and so can no longer edit).
+    private static func encodeReadable(_ draft: Draft, path: String) throws(DraftStoreError) -> [UInt8] {
+        let bytes = DraftCodec.encode(draft)
+        if let reason = DraftCodec.refusal(ofEncoded: bytes) { throw .unsavable(path: path, reason: reason) }
+        return bytes
     }
 
     /// When the file last changed, in seconds since 1970.

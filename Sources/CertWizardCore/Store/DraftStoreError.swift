@@ -3,6 +3,8 @@
 public enum DraftStoreError: Error, Equatable, Sendable {
     case notFound(path: String)
     case unreadable(path: String, reason: DraftReadError)
+    /// Not written: the draft holds a value its next load would refuse (`reason`).
+    case unsavable(path: String, reason: DraftReadError)
     case file(FileError)
     case locked(path: String, holder: Int32?)
     case alreadyExists(path: String)
@@ -23,6 +25,9 @@ public enum DraftStoreError: Error, Equatable, Sendable {
             return Localized(
                 "下書き \(path) を読めません: \(reason.message.ja)。このファイルはそのまま残します。別の名前で新しい下書きを始められます",
                 "cannot read the draft \(path): \(reason.message.en). The file is left as it is; you can start a new draft under another name")
+        case .unsavable(let path, let reason):
+            return Localized("下書き \(path) に保存しません: \(reason.message.ja)。ファイルは前のままです",
+                             "not saving the draft \(path): \(reason.message.en). The file is as it was before")
         case .file(let error):
             return error.message
         case .locked(let path, let holder):

@@ -35,11 +35,10 @@ public enum ApplicationEvent: String, CaseIterable, Codable, Sendable {
     public struct Details: Equatable, Sendable {
         /// Each text, by the `certwiz record` option that gives it.
         func refuseTerminalControls() throws(Refusal) {
-            let texts: [(String, String?)] = [("--order", orderNumber), ("--to", approverAddress), ("--items", documentItems?.joined(separator: ",")),
-                                              ("--certificate", certificatePath), ("--chain", chainPath), ("--note", note)]
-            for (option, text) in texts {
-                if let text, let control = TerminalControls.first(in: text) { throw .terminalControl(option: option, control) }
-            }
+            let texts: [(option: String, value: String?)] = [
+                ("--order", orderNumber), ("--to", approverAddress), ("--items", documentItems?.joined(separator: ",")),
+                ("--certificate", certificatePath), ("--chain", chainPath), ("--note", note)]
+            if let found = TerminalControls.firstInOptions(texts) { throw .terminalControl(option: found.option, found.control) }
         }
 
         public var orderNumber: String?
@@ -78,8 +77,7 @@ public enum ApplicationEvent: String, CaseIterable, Codable, Sendable {
         public var message: Localized {
             switch self {
             case .terminalControl(let option, let control):
-                let refusal = TerminalControls.message(control)
-                return Localized("\(option): \(refusal.ja)", "\(option): \(refusal.en)")
+                return TerminalControls.message(option: option, control)
             case .notSubmitted:
                 return Localized("まだ申請が記録されていません。先に certwiz record submitted --order 注文番号 を記録してください",
                                  "no submission is recorded yet: record it first with certwiz record submitted --order NUMBER")
