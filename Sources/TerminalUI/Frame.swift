@@ -196,7 +196,7 @@ public struct Frame: Equatable, Sendable {
         // an index check a byte.
         let row = y * size.width, bits = style.bits
         let asciiEnd: Int? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            guard bytes.allSatisfy({ $0.isPrintableASCII }) else { return nil }
             let count = max(0, min(bytes.count, end - x))
             cells.withUnsafeMutableBufferPointer { cells in
                 for offset in max(0, -x)..<max(max(0, -x), count) {

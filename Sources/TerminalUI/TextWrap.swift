@@ -57,7 +57,7 @@ public enum TextWrap {
     private static func wrap(_ paragraph: String, width: Int) -> [String] {
         // English guidance and help, byte by byte: Characters cost ~1,500 instructions each here,
         // and the first screen's guidance was 5% of the first frame (callgrind).
-        if paragraph.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return wrapASCII(Array(paragraph.utf8), width: width) }
+        if paragraph.utf8.allSatisfy({ $0.isPrintableASCII }) { return wrapASCII(Array(paragraph.utf8), width: width) }
         return wrapCharacters(paragraph, width: width)
     }
 
