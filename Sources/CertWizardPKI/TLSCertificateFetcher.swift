@@ -17,6 +17,8 @@ public enum TLSCertificateFetcher {
         case protocolError(Localized)
         case timedOut(seconds: Int)
         case tooLarge(bytes: Int)
+        /// The server answered in plain HTTP: no TLS on the port.
+        case plainHTTP
 
         public var message: Localized {
             switch self {
@@ -28,11 +30,13 @@ public enum TLSCertificateFetcher {
                 return Localized("サーバは TLS 1.2 を受け付けません (TLS 1.3 のみ)。証明書ファイルを指定してください",
                                  "the server does not accept TLS 1.2 (TLS 1.3 only): give the certificate file instead")
             case .alert(let code):
-                return Localized("サーバが TLS の警告 \(code) で接続を断りました", "the server refused with TLS alert \(code)")
+                return TLSAlert.meaning(code)
             case .protocolError(let what):
                 return Localized("TLS の応答を読めません: \(what.ja)", "cannot read the TLS reply: \(what.en)")
             case .timedOut(let seconds):
                 return Localized("\(seconds) 秒で時間切れになりました (サーバが答えないか、遅すぎます)", "timed out after \(seconds) s (the server does not answer, or too slowly)")
+            case .plainHTTP:
+                return PlainHTTPReply.message
             case .tooLarge(let bytes):
                 return Localized("サーバの送ったハンドシェイクが大きすぎます (\(bytes) バイト以上、証明書は見つかりません)",
                                  "the server's handshake is too large (\(bytes) bytes or more without a certificate)")
@@ -69,6 +73,8 @@ public enum TLSCertificateFetcher {
         var offset = 0
         while true {
             let header = try readExactly(fd, 5, deadline)
+            // "HTTP/" read as a record header announces 20 KB of a record type that does not exist.
+            if PlainHTTPReply.matches(header) { throw .plainHTTP }
             let length = Int(header[3]) << 8 | Int(header[4])
             let body = try readExactly(fd, length, deadline)
             total += 5 + length

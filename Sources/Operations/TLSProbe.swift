@@ -22,7 +22,7 @@ public enum TLSProbe {
 
     public enum ProbeError: Error, Equatable, Sendable {
         case unreachable(host: String, port: Int, reason: String)
-        case handshake(host: String, port: Int, reason: String)
+        case handshake(host: String, port: Int, reason: Localized)
         case timedOut(host: String, port: Int, seconds: Int64)
 
         public var message: Localized {
@@ -30,7 +30,7 @@ public enum TLSProbe {
             case .unreachable(let host, let port, let reason):
                 return Localized("\(host):\(port) に接続できません: \(reason)", "cannot connect to \(host):\(port): \(reason)")
             case .handshake(let host, let port, let reason):
-                return Localized("\(host):\(port) と TLS で話せません: \(reason)", "no TLS handshake with \(host):\(port): \(reason)")
+                return Localized("\(host):\(port) と TLS で話せません: \(reason.ja)", "no TLS handshake with \(host):\(port): \(reason.en)")
             case .timedOut(let host, let port, let seconds):
                 return Localized("\(host):\(port) から \(seconds) 秒応答がありません", "no answer from \(host):\(port) in \(seconds) s")
             }
@@ -44,17 +44,18 @@ public enum TLSProbe {
         configuration.certificateVerification = .none  // judged by ChainCheck, with the applicant's anchors
         let context: NIOSSLContext
         do { context = try NIOSSLContext(configuration: configuration) } catch {
-            throw .handshake(host: host, port: port, reason: "\(error)")
+            throw .handshake(host: host, port: port, reason: TLSHandshakeFailure.explain(error, firstBytes: []))
         }
         let seconds = timeLimit.components.seconds
         let group = MultiThreadedEventLoopGroup.singleton
-        let captured = SentChain()
+        let captured = SentChain(), firstBytes = FirstBytes()
         let sni = serverName.flatMap { name in name.isEmpty || name.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" }) ? nil : name }
         let done = group.next().makePromise(of: String.self)
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(.seconds(seconds))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(firstBytes)
                     let handler = try NIOSSLClientHandler(context: context, serverHostname: sni) { certificates, promise in
                         captured.certificates.withLock { $0 = certificates }
                         promise.succeed(.certificateVerified)
@@ -79,7 +80,7 @@ public enum TLSProbe {
         } catch {
             timeout.cancel()
             channel.close(promise: nil)
-            throw .handshake(host: host, port: port, reason: "\(error)")
+            throw .handshake(host: host, port: port, reason: TLSHandshakeFailure.explain(error, firstBytes: firstBytes.bytes.withLock { $0 }))
         }
         timeout.cancel()
         channel.close(promise: nil)
@@ -95,6 +96,23 @@ public enum TLSProbe {
     /// The certificates as the server sent them, captured from the verification callback.
     private final class SentChain: Sendable {
         let certificates = Mutex<[NIOSSLCertificate]>([])
+    }
+
+    /// The first bytes the server sends, seen before TLS reads them: a server answering in plain
+    /// HTTP is told apart from other failed handshakes by them.
+    private final class FirstBytes: ChannelInboundHandler, RemovableChannelHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+        typealias InboundOut = ByteBuffer
+        let bytes = Mutex<[UInt8]>([])
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let buffer = unwrapInboundIn(data)
+            bytes.withLock { seen in
+                guard seen.count < 8 else { return }
+                seen += buffer.getBytes(at: buffer.readerIndex, length: min(8 - seen.count, buffer.readableBytes)) ?? []
+            }
+            context.fireChannelRead(data)
+        }
     }
 
     /// Completes when the handshake does, with the protocol version agreed.

@@ -17,6 +17,13 @@ public final class HostileServer {
         case hangUp
         /// Sends a Certificate message that holds no certificate.
         case emptyChain
+        /// Answers as nginx does on a port without `ssl`: an HTTP 400, then closes.
+        case plainHTTP
+        /// Refuses the ClientHello with a fatal alert: handshake_failure (40), internal_error (80),
+        /// unrecognized_name (112).
+        case alertHandshakeFailure = "alert40"
+        case alertInternalError = "alert80"
+        case alertUnrecognizedName = "alert112"
     }
 
     public let port: Int
@@ -54,6 +61,13 @@ public final class HostileServer {
                     elif mode == "emptyChain":
                         conn.sendall(record(b"\x0b\x00\x00\x03\x00\x00\x00"))
                         time.sleep(3600)
+                    elif mode == "plainHTTP":
+                        conn.sendall(b"HTTP/1.1 400 Bad Request\r\nServer: nginx\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        conn.close()
+                    elif mode.startswith("alert"):
+                        conn.sendall(bytes([21, 3, 3, 0, 2, 2, int(mode[5:])]))
+                        time.sleep(1)
+                        conn.close()
                     elif mode == "huge":
                         conn.sendall(record(b"\x0b\xff\xff\xff" + b"\x00" * 16000))
                         while True:
