@@ -1,5 +1,6 @@
 import ACME
 import CertWizardCore
+import NIOSSL
 
 /// `certwiz acme register`: the account at the CA, bound to the CA's customer account with the
 /// EAB key id and HMAC key from its portal. Registering again with the same key finds the account.
@@ -66,10 +67,13 @@ public struct EABCredentials: Sendable, Equatable {
 /// The CA's own words (problem type, detail, subproblems) inside certwiz's sentence in the user's language.
 enum ACMEMessages {
     static func problem(_ error: Error, doing: Localized) -> Localized {
-        let text: String
-        if let problem = error as? ACMEProblem { text = problem.description }
-        else if let transport = error as? HTTPTransport.TransportError { text = transport.description }
-        else { text = TLSProbe.reason(error) }
-        return Localized("\(doing.ja): \(text)", "\(doing.en): \(text)")
+        let reason: Localized
+        if let problem = error as? ACMEProblem { reason = Localized(problem.description, problem.description) }
+        else if let transport = error as? HTTPTransport.TransportError { reason = Localized(transport.description, transport.description) }
+        // The CA's HTTPS did not come up (an untrusted private or test CA, a port without TLS):
+        // what it means, not the TLS library's text.
+        else if error is NIOSSLError || error is BoringSSLError { reason = TLSHandshakeFailure.explain(error, firstBytes: []) }
+        else { reason = Localized(TLSProbe.reason(error), TLSProbe.reason(error)) }
+        return Localized("\(doing.ja): \(reason.ja)", "\(doing.en): \(reason.en)")
     }
 }

@@ -21,6 +21,9 @@ enum TLSHandshakeFailure {
         case "UNSUPPORTED_PROTOCOL", "TLSV1_ALERT_PROTOCOL_VERSION":
             meaning = Localized("サーバが TLS 1.2 以上を受け付けません (古い TLS 1.0 / 1.1 だけの設定です)",
                                 "the server does not accept TLS 1.2 or later (it is set to the old TLS 1.0 / 1.1 only)")
+        case "CERTIFICATE_VERIFY_FAILED":
+            meaning = Localized("サーバの証明書を信頼できません。私設やテスト用の CA なら、その CA 証明書を --ca-file で指定してください (下書きでは certwiz set で acme.caFile)",
+                                "the server's certificate is not trusted: for a private or test CA, give its CA certificate with --ca-file (in the draft: certwiz set acme.caFile=FILE)")
         case "NO_SHARED_CIPHER", "NO_CIPHERS_AVAILABLE", "NO_SHARED_GROUP":
             meaning = Localized("サーバと共通の暗号スイートがありません", "the server has no cipher suite in common with certwiz")
         case "SSLV3_ALERT_HANDSHAKE_FAILURE": meaning = TLSAlert.meaning(40)

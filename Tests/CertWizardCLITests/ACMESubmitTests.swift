@@ -18,6 +18,11 @@ import TestSupport
         let noAccount = try cli.run("submit", "--draft", "site", "--http-port", "\(pebble.httpPort)", "--ca-file", pebble.tlsCertificatePath)
         #expect(noAccount.status == 1 && noAccount.stderr.contains("certwiz acme register"), "\(noAccount.stdout)\(noAccount.stderr)")
 
+        // The CA's HTTPS from a private CA (pebble's) is not trusted without its certificate: said so.
+        let untrusted = try cli.run("acme", "register", "--directory", pebble.directoryURL)
+        #expect(untrusted.status == 1 && untrusted.stderr.contains("not trusted") && untrusted.stderr.contains("--ca-file"), "\(untrusted.stderr)")
+        #expect(!untrusted.stderr.contains("OPENSSL_internal") && !untrusted.stderr.contains(" at /"), "\(untrusted.stderr)")
+
         // Without the binding the CA refuses, in its own words.
         let unbound = try cli.run("acme", "register", "--directory", pebble.directoryURL, "--ca-file", pebble.tlsCertificatePath)
         #expect(unbound.status == 1 && unbound.stderr.contains("externalAccountRequired"), "\(unbound.stderr)")
