@@ -57,8 +57,8 @@ public struct PlaceSeal: Operation {
             do { page = try await HTTPTransport(verifiesCertificates: false, timeLimit: .seconds(15)).send(.GET, checkURL) } catch HTTPTransport.TransportError.badURL {
                 throw OperationFailure.failed(Localized("URL は http:// か https:// で始めてください: \(checkURL)", "give a URL starting with http:// or https://: \(checkURL)"))
             } catch {
-                let reason = (error as? HTTPTransport.TransportError)?.description ?? TLSProbe.reason(error)
-                throw OperationFailure.unreadable(Localized("\(checkURL) を読めません: \(reason)", "cannot read \(checkURL): \(reason)"))
+                let reason = RequestFailure.reason(error)
+                throw OperationFailure.unreadable(Localized("\(checkURL) を読めません: \(reason.ja)", "cannot read \(checkURL): \(reason.en)"))
             }
             guard (200..<300).contains(page.status) else {
                 throw OperationFailure.failed(Localized("\(checkURL) は HTTP \(page.status) を返しました", "\(checkURL) answered HTTP \(page.status)"))

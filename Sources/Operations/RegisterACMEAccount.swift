@@ -1,6 +1,5 @@
 import ACME
 import CertWizardCore
-import NIOSSL
 
 /// `certwiz acme register`: the account at the CA, bound to the CA's customer account with the
 /// EAB key id and HMAC key from its portal. Registering again with the same key finds the account.
@@ -69,11 +68,7 @@ enum ACMEMessages {
     static func problem(_ error: Error, doing: Localized) -> Localized {
         let reason: Localized
         if let problem = error as? ACMEProblem { reason = Localized(problem.description, problem.description) }
-        else if let transport = error as? HTTPTransport.TransportError { reason = Localized(transport.description, transport.description) }
-        // The CA's HTTPS did not come up (an untrusted private or test CA, a port without TLS):
-        // what it means, not the TLS library's text.
-        else if error is NIOSSLError || error is BoringSSLError { reason = TLSHandshakeFailure.explain(error, firstBytes: []) }
-        else { reason = Localized(TLSProbe.reason(error), TLSProbe.reason(error)) }
+        else { reason = RequestFailure.reason(error) }
         return Localized("\(doing.ja): \(reason.ja)", "\(doing.en): \(reason.en)")
     }
 }
