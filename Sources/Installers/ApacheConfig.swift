@@ -64,11 +64,11 @@ public struct ApacheConfig: Sendable {
         return walk(directives)
     }
 
-    /// Whether `LoadModule ssl_module` appears (Debian's `mods-enabled/ssl.load` included).
-    public var loadsSSL: Bool {
+    /// Whether `LoadModule <module>` appears (`ssl_module`; Debian's `mods-enabled/ssl.load` included).
+    public func loads(_ module: String) -> Bool {
         func walk(_ list: [Directive]) -> Bool {
             list.contains { directive in
-                (directive.name.value.lowercased() == "loadmodule" && directive.arguments.first?.value == "ssl_module") || walk(directive.section ?? [])
+                (directive.name.value.lowercased() == "loadmodule" && directive.arguments.first?.value == module) || walk(directive.section ?? [])
             }
         }
         return walk(directives)

@@ -69,6 +69,12 @@ public enum ApachePlan {
             }
             return NginxPlan.Plan(changes: changes, places: places, createsSite: false, listens: listens)
         }
+        // A new site needs mod_ssl (and mod_headers for HSTS), which Debian installs turned off:
+        // said before anything changes, with the command that turns them on (apachectl's
+        // "Invalid command 'SSLEngine'" after the edit says less, and costs a restore).
+        for (module, name) in [("ssl_module", "ssl")] + (target.hsts ? [("headers_module", "headers")] : []) where !config.loads(module) {
+            throw .apacheModuleNotLoaded(module: module, enable: "a2enmod \(name)")
+        }
         let root = config.serverRoot
         let name = "certwiz-" + NginxPlan.fileName(for: target.names.first ?? "site") + ".conf"
         let needsListen = !config.listens.contains { $0 == target.listen || $0.hasSuffix(":" + port(of: target.listen)) || $0 == port(of: target.listen) }

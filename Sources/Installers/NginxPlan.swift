@@ -40,6 +40,8 @@ public enum NginxPlan {
         case dualCertificates(place: String)
         case noSiteFolder(prefix: String)
         case sharedSnippet(place: String, file: String)
+        /// Apache: a new site needs a module the configuration does not load.
+        case apacheModuleNotLoaded(module: String, enable: String)
 
         public var message: Localized {
             switch self {
@@ -50,6 +52,9 @@ public enum NginxPlan {
             case .sharedSnippet(let place, let file):
                 return Localized("\(place) の server ブロックの証明書は別のファイル \(file) で指定されています (ほかのサイトと共有かもしれません)。手で編集するか --server files を使ってください",
                                  "the server block at \(place) takes its certificate lines from \(file), which other sites may share: edit it by hand or use --server files")
+            case .apacheModuleNotLoaded(let module, let enable):
+                return Localized("Apache が \(module) を読み込んでいません (設定に LoadModule \(module) がありません)。Debian や Ubuntu では \(enable) を実行してから、もう一度インストールしてください",
+                                 "Apache does not load \(module) (its configuration has no LoadModule \(module)): on Debian or Ubuntu run '\(enable)', then install again")
             case .noSiteFolder(let prefix):
                 return Localized("\(prefix) に sites-available/sites-enabled も conf.d もありません。--server files で入れて、表示される行を設定に加えてください",
                                  "\(prefix) has neither sites-available/sites-enabled nor conf.d: install with --server files and add the lines it prints")

@@ -8,9 +8,9 @@ import TestSupport
 @Suite struct ApachePlanTests {
     let folder = TemporaryFolder()
 
-    func target(chainFile: Bool = false) -> ApachePlan.Target {
+    func target(chainFile: Bool = false, hsts: Bool = false) -> ApachePlan.Target {
         ApachePlan.Target(names: ["www.example.co.jp", "example.co.jp"], certificatePath: "/ssl/www.crt", chainPath: "/ssl/www.chain.crt",
-                          fullChainPath: "/ssl/www.fullchain.crt", keyPath: "/ssl/www.key", listen: "443", hsts: false, needsChainFile: chainFile)
+                          fullChainPath: "/ssl/www.fullchain.crt", keyPath: "/ssl/www.key", listen: "443", hsts: hsts, needsChainFile: chainFile)
     }
 
     @Test func onlyTheCertificateLinesOfTheMatchingTLSVirtualHostChange() throws {
@@ -50,8 +50,13 @@ import TestSupport
 
     @Test func aNewSiteGetsAListenOnlyWhenNothingListensThereAndTheVersionDecidesTheChainFile() throws {
         let main = folder.path + "/apache2.conf"
-        try "Listen 443\nIncludeOptional conf.d/*.conf\n".write(toFile: main, atomically: true, encoding: .utf8)
+        try "Listen 443\nIncludeOptional conf.d/*.conf\nIncludeOptional mods-enabled/*.load\n".write(toFile: main, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder.path + "/conf.d", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder.path + "/mods-enabled", withIntermediateDirectories: true)
+        // Debian installs mod_ssl turned off: refused, saying how to turn it on (and mod_headers for HSTS).
+        #expect(throws: NginxPlan.PlanError.apacheModuleNotLoaded(module: "ssl_module", enable: "a2enmod ssl")) { try ApachePlan.plan(config: main, target: target()) }
+        try "LoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so\n".write(toFile: folder.path + "/mods-enabled/ssl.load", atomically: true, encoding: .utf8)
+        #expect(throws: NginxPlan.PlanError.apacheModuleNotLoaded(module: "headers_module", enable: "a2enmod headers")) { try ApachePlan.plan(config: main, target: target(hsts: true)) }
         let plan = try ApachePlan.plan(config: main, target: target())
         let text = String(decoding: plan.changes[0].contents, as: UTF8.self)
         #expect(plan.createsSite && !text.contains("Listen ") && text.contains("<VirtualHost *:443>"))
