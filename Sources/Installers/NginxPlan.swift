@@ -5,8 +5,9 @@ import CertWizardCore
 
 /// What installing a certificate into nginx changes: in every TLS `server` block whose
 /// `server_name` names the certificate's host names, the `ssl_certificate` and
-/// `ssl_certificate_key` arguments (and nothing else); when no block matches, a new site file
-/// with a TLS server block and Mozilla's "intermediate" settings.
+/// `ssl_certificate_key` arguments (and nothing else); when none serves TLS but the site's block
+/// listens where TLS goes without `ssl`, that listen line gets `ssl` too; when no block matches,
+/// a new site file with a TLS server block and Mozilla's "intermediate" settings.
 public enum NginxPlan {
     public struct Target: Sendable {
         /// The certificate's names (CN first, then SANs); a block matches when it names one of them.
@@ -40,6 +41,8 @@ public enum NginxPlan {
         case dualCertificates(place: String)
         case noSiteFolder(prefix: String)
         case sharedSnippet(place: String, file: String)
+        /// Another site listens without TLS on the address and port the certificate goes on.
+        case plainSiteOnTLSAddress(place: String, listen: String)
         /// Apache: a new site needs a module the configuration does not load.
         case apacheModuleNotLoaded(module: String, enable: String)
 
@@ -52,6 +55,9 @@ public enum NginxPlan {
             case .sharedSnippet(let place, let file):
                 return Localized("\(place) の server ブロックの証明書は別のファイル \(file) で指定されています (ほかのサイトと共有かもしれません)。手で編集するか --server files を使ってください",
                                  "the server block at \(place) takes its certificate lines from \(file), which other sites may share: edit it by hand or use --server files")
+            case .plainSiteOnTLSAddress(let place, let listen):
+                return Localized("\(place) の server ブロックが \(listen) を ssl なしで待ち受けています。nginx では TLS はアドレスとポートごとに決まるので、そこで TLS を始めるとこのブロックにも証明書が要り、nginx が設定を拒否します。そのサイトを別のポートへ移すか、--listen で別の待ち受けを指定してください",
+                                 "the server block at \(place) listens on \(listen) without ssl, and nginx turns TLS on for a whole address and port: TLS there would need a certificate for that block too, and nginx would refuse the configuration. Move that site to another port, or choose another --listen")
             case .apacheModuleNotLoaded(let module, let enable):
                 return Localized("Apache が \(module) を読み込んでいません (設定に LoadModule \(module) がありません)。Debian や Ubuntu では \(enable) を実行してから、もう一度インストールしてください",
                                  "Apache does not load \(module) (its configuration has no LoadModule \(module)): on Debian or Ubuntu run '\(enable)', then install again")
@@ -69,30 +75,34 @@ public enum NginxPlan {
         var places: [String] = []
         var listens: [String] = []
         for server in config.serverBlocks where isTLS(server) && matches(server, target.names) {
-            let certificates = server.children(named: "ssl_certificate")
-            let keys = server.children(named: "ssl_certificate_key")
-            let place = "\(server.file):\(line(of: server.name.range.lowerBound, in: config.files[server.file] ?? []))"
-            guard certificates.count <= 1, keys.count <= 1 else { throw .dualCertificates(place: place) }
-            if let shared = (certificates + keys).first(where: { $0.file != server.file }) {
-                throw .sharedSnippet(place: place, file: shared.file)
-            }
-            // A line that is there gets its argument replaced; a missing one goes in after
-            // `server_name`, indented as it is.
-            let bytes = config.files[server.file] ?? []
-            let anchor = server.children(named: "server_name").first { $0.file == server.file }
-            let at = anchor.map { $0.end + 1 } ?? server.end + 1
-            let indent = anchor.map { indentation(before: $0.name.range.lowerBound, in: bytes) } ?? "    "
-            var inserted = ""
-            for (existing, directive, value) in [(certificates.first, "ssl_certificate", target.fullChainPath), (keys.first, "ssl_certificate_key", target.keyPath)] {
-                if let argument = existing?.arguments.first {
-                    edits[server.file, default: []].append((argument.range, quoted(value)))
-                } else {
-                    inserted += "\n\(indent)\(directive) \(quoted(value));"
-                }
-            }
-            if !inserted.isEmpty { edits[server.file, default: []].append((at..<at, inserted)) }
-            places.append(place)
+            places.append(try addCertificateLines(to: server, in: config, target: target, edits: &edits))
             listens += server.children(named: "listen").filter { $0.arguments.contains { $0.value == "ssl" } }.compactMap { $0.arguments.first?.value }
+        }
+        // The classic mistake: the site's block listens where TLS goes, without `ssl`. Its listen
+        // line gets `ssl` in the same edit as its certificate, so the changed configuration passes
+        // `nginx -t` at once (`ssl` alone would fail it: no certificate).
+        let turnsTLSOn = edits.isEmpty
+        if turnsTLSOn {
+            for server in config.serverBlocks where matches(server, target.names) {
+                let plain = server.children(named: "listen").filter { listen in
+                    !listen.arguments.contains { $0.value == "ssl" } && listen.arguments.first.map { sameSocket($0.value, target.listen) } == true
+                }
+                guard let first = plain.first, first.file == server.file, let address = first.arguments.first else { continue }
+                edits[server.file, default: []].append((address.range.upperBound..<address.range.upperBound, " ssl"))
+                places.append(try addCertificateLines(to: server, in: config, target: target, edits: &edits))
+                listens.append(address.value)
+            }
+        }
+        // nginx turns TLS on for a whole address and port: where certwiz turns it on (the site's
+        // own block, or a new site), any other block listening there without `ssl` would then
+        // need a certificate too, and `nginx -t` would refuse it.
+        let edited = Set(places)
+        for server in config.serverBlocks where turnsTLSOn && !isTLS(server) && !edited.contains(place(of: server, in: config)) {
+            for listen in server.children(named: "listen") where !listen.arguments.contains(where: { $0.value == "ssl" }) {
+                guard let address = listen.arguments.first?.value, sameSocket(address, target.listen) else { continue }
+                let bytes = config.files[listen.file] ?? []
+                throw .plainSiteOnTLSAddress(place: "\(listen.file):\(line(of: listen.name.range.lowerBound, in: bytes))", listen: address)
+            }
         }
         if !edits.isEmpty {
             let changes = edits.keys.sorted().map { file -> FileChange in
@@ -114,6 +124,54 @@ public enum NginxPlan {
             return Plan(changes: [.create(prefix + "/conf.d/" + name, block)], places: [prefix + "/conf.d/" + name], createsSite: true, listens: [target.listen])
         }
         throw .noSiteFolder(prefix: prefix)
+    }
+
+    /// Puts the certificate and key into `server`: a line that is there gets its argument
+    /// replaced; a missing one goes in after `server_name`, indented as it is. Returns the
+    /// block's place ("file:line").
+    private static func addCertificateLines(to server: NginxConfig.Directive, in config: NginxConfig, target: Target,
+                                            edits: inout [String: [(range: Range<Int>, text: String)]]) throws(PlanError) -> String {
+        let certificates = server.children(named: "ssl_certificate")
+        let keys = server.children(named: "ssl_certificate_key")
+        let place = place(of: server, in: config)
+        guard certificates.count <= 1, keys.count <= 1 else { throw .dualCertificates(place: place) }
+        if let shared = (certificates + keys).first(where: { $0.file != server.file }) {
+            throw .sharedSnippet(place: place, file: shared.file)
+        }
+        let bytes = config.files[server.file] ?? []
+        let anchor = server.children(named: "server_name").first { $0.file == server.file }
+        let at = anchor.map { $0.end + 1 } ?? server.end + 1
+        let indent = anchor.map { indentation(before: $0.name.range.lowerBound, in: bytes) } ?? "    "
+        var inserted = ""
+        for (existing, directive, value) in [(certificates.first, "ssl_certificate", target.fullChainPath), (keys.first, "ssl_certificate_key", target.keyPath)] {
+            if let argument = existing?.arguments.first {
+                edits[server.file, default: []].append((argument.range, quoted(value)))
+            } else {
+                inserted += "\n\(indent)\(directive) \(quoted(value));"
+            }
+        }
+        if !inserted.isEmpty { edits[server.file, default: []].append((at..<at, inserted)) }
+        return place
+    }
+
+    private static func place(of server: NginxConfig.Directive, in config: NginxConfig) -> String {
+        "\(server.file):\(line(of: server.name.range.lowerBound, in: config.files[server.file] ?? []))"
+    }
+
+    /// Whether two `listen` addresses are the same socket to nginx: `443`, `*:443` and
+    /// `0.0.0.0:443` are; `127.0.0.1:443` and `[::]:443` are others. A bare address listens on 80.
+    static func sameSocket(_ a: String, _ b: String) -> Bool {
+        func socket(_ text: String) -> (host: String, port: String) {
+            let value = text.lowercased()
+            if value.allSatisfy(\.isNumber) { return ("*", value) }
+            if let colon = value.lastIndex(of: ":"), !value.hasSuffix("]") {
+                let host = String(value[..<colon]), port = String(value[value.index(after: colon)...])
+                return (host == "0.0.0.0" || host.isEmpty ? "*" : host, port)
+            }
+            return (value == "0.0.0.0" ? "*" : value, "80")
+        }
+        let (x, y) = (socket(a), socket(b))
+        return x.host == y.host && x.port == y.port
     }
 
     /// The new site's server block: TLS 1.2 and 1.3 with Mozilla's "intermediate" cipher list.

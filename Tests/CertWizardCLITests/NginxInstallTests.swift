@@ -207,6 +207,23 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: dest))
     }
 
+    /// The site's block listens on the port without `ssl` (it served plain HTTP there, as `verify`
+    /// says): installing turns TLS on in that block with its certificate, and nginx serves it.
+    @Test func aSiteListeningWithoutSSLGetsTLSWithItsCertificate() throws {
+        _ = try cli.issuedDemoDraft()
+        let port = try freeLocalPort()
+        let nginx = try NginxServer(in: cli.home + "/nginx", http: "    server { listen 127.0.0.1:\(port); server_name www.example.co.jp; return 200 \"site\"; }")
+        try nginx.start(waitingFor: port)
+        defer { nginx.stop() }
+        let before = try cli.run("verify", "127.0.0.1:\(port)", "--servername", "www.example.co.jp")
+        #expect(before.status == 3 && before.stdout.contains("plain HTTP"), "\(before.stdout)\(before.stderr)")
+        let result = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--listen", "127.0.0.1:\(port)", "--yes")
+        #expect(result.status == 0 && result.stdout.contains("changed: \(nginx.configPath)"), "\(result.stdout)\(result.stderr)")
+        #expect(try String(contentsOfFile: nginx.configPath, encoding: .utf8).contains("listen 127.0.0.1:\(port) ssl;"))
+        let served = try servedSubject(port)
+        #expect(served.verified, "\(served.output)")
+    }
+
     /// A path with a terminal control would be printed and recorded in the draft, which would then
     /// refuse to load: refused before anything is written, naming the option.
     @Test func aPathHoldingATerminalControlIsRefusedBeforeAnythingChanges() throws {

@@ -88,6 +88,37 @@ import TestSupport
         #expect(!block.contains("Strict-Transport-Security"), "HSTS only when asked for")
     }
 
+    /// The classic mistake, `listen 443;` without `ssl` in the site's own block: that block gets
+    /// `ssl` in the same edit as its certificate (so `nginx -t` passes at once); its port-80 twin
+    /// and everything else stay as they were.
+    @Test func theSitesBlockListeningWithoutSSLWhereTLSGoesGetsSSLWithItsCertificate() throws {
+        try FileManager.default.createDirectory(atPath: folder.path + "/conf.d", withIntermediateDirectories: true)
+        let text = "events {}\nhttp {\n    include conf.d/*.conf;\n    server {\n        listen 80;\n        server_name www.example.co.jp;\n    }\n    server {\n        listen 443;   # TLS forgotten\n        server_name www.example.co.jp;\n        root /srv/www;\n    }\n}\n"
+        let main = try write(text, "nginx.conf")
+        let plan = try NginxPlan.plan(config: main, target: target)
+        #expect(!plan.createsSite && plan.listens == ["443"] && plan.places == ["\(main):8"])
+        let edited = String(decoding: try #require(plan.changes.first).contents, as: UTF8.self)
+        let expected = text.replacingOccurrences(of: "listen 443;", with: "listen 443 ssl;")
+            .replacingOccurrences(of: "        server_name www.example.co.jp;\n        root", with: "        server_name www.example.co.jp;\n        ssl_certificate \(target.fullChainPath);\n        ssl_certificate_key \(target.keyPath);\n        root")
+        #expect(edited == expected, "\(edited)")
+        // Where the site's block already serves TLS elsewhere, a plain site on 443 is another site's business.
+        let elsewhere = try write("events {}\nhttp {\n    server { listen 8443 ssl; server_name www.example.co.jp; }\n    server { listen 443; server_name other.example.co.jp; }\n}\n", "elsewhere.conf")
+        #expect(try NginxPlan.plan(config: elsewhere, target: target).places == ["\(elsewhere):3"])
+    }
+
+    /// Another site listening without TLS where a new TLS site would go: nginx would demand a
+    /// certificate for it too and refuse the configuration, so certwiz refuses first, naming it.
+    @Test func anotherPlainSiteOnTheAddressIsRefusedBeforeAnythingChanges() throws {
+        try FileManager.default.createDirectory(atPath: folder.path + "/conf.d", withIntermediateDirectories: true)
+        let main = try write("events {}\nhttp {\n    include conf.d/*.conf;\n    server {\n        listen *:443 default_server;\n        server_name other.example.co.jp;\n    }\n}\n", "nginx.conf")
+        #expect(throws: NginxPlan.PlanError.plainSiteOnTLSAddress(place: "\(main):5", listen: "*:443")) { try NginxPlan.plan(config: main, target: target) }
+        // On another address it is no business of this site's.
+        let other = try write("events {}\nhttp {\n    include conf.d/*.conf;\n    server { listen 127.0.0.1:443; server_name other.example.co.jp; }\n}\n", "other.conf")
+        #expect(try NginxPlan.plan(config: other, target: target).createsSite)
+        #expect(NginxPlan.sameSocket("443", "0.0.0.0:443") && NginxPlan.sameSocket("*:443", "443") && !NginxPlan.sameSocket("[::]:443", "443"))
+        #expect(NginxPlan.sameSocket("127.0.0.1", "127.0.0.1:80") && !NginxPlan.sameSocket("127.0.0.1:443", "443"))
+    }
+
     @Test func debianLayoutGetsSitesAvailableAndALink() throws {
         let main = try write("events {}\nhttp { include sites-enabled/*; }\n", "nginx.conf")
         for dir in ["sites-available", "sites-enabled"] { try FileManager.default.createDirectory(atPath: folder.path + "/" + dir, withIntermediateDirectories: true) }
