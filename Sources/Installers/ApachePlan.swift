@@ -4,7 +4,8 @@ import CertWizardCore
 /// `SSLEngine on` whose `ServerName`/`ServerAlias` names the certificate's hosts, the
 /// `SSLCertificateFile` (full chain) and `SSLCertificateKeyFile` arguments, and
 /// `SSLCertificateChainFile` only for Apache before 2.4.8 (which cannot read a chain from the
-/// certificate file); when none matches, a new site with Mozilla's "intermediate" settings.
+/// certificate file); when none serves TLS but the site's `<VirtualHost>` is on the port TLS goes
+/// on, `SSLEngine on` there too; when none matches, a new site with Mozilla's "intermediate" settings.
 public enum ApachePlan {
     public struct Target: Sendable {
         public let names: [String]
@@ -36,32 +37,21 @@ public enum ApachePlan {
         var edits: [String: [(range: Range<Int>, text: String)]] = [:]
         var places: [String] = []
         var listens: [String] = []
-        let certificateValue = target.needsChainFile ? target.certificatePath : target.fullChainPath
         for host in config.virtualHosts where isTLS(host) && matches(host, target.names) {
-            let bytes = config.files[host.file] ?? []
-            let place = "\(host.file):\(NginxPlan.line(of: host.name.range.lowerBound, in: bytes))"
-            var wanted: [(String, String)] = [("SSLCertificateFile", certificateValue), ("SSLCertificateKeyFile", target.keyPath)]
-            let chainLines = host.children(named: "SSLCertificateChainFile")
-            if target.needsChainFile || !chainLines.isEmpty { wanted.append(("SSLCertificateChainFile", target.chainPath)) }
-            var inserted = ""
-            let anchor = host.children(named: "ServerName").first { $0.file == host.file }
-            let indent = anchor.map { NginxPlan.indentation(before: $0.name.range.lowerBound, in: bytes) } ?? "    "
-            for (name, value) in wanted {
-                let existing = host.children(named: name)
-                if let shared = existing.first(where: { $0.file != host.file }) { throw .sharedSnippet(place: place, file: shared.file) }
-                guard existing.count <= 1 else { throw .dualCertificates(place: place) }
-                if let argument = existing.first?.arguments.first {
-                    edits[host.file, default: []].append((argument.range, quoted(value)))
-                } else {
-                    inserted += "\n\(indent)\(name) \(quoted(value))"
-                }
-            }
-            if !inserted.isEmpty {
-                let at = anchor?.lineEnd ?? host.lineEnd
-                edits[host.file, default: []].append((at..<at, inserted))
-            }
-            places.append(place)
+            places.append(try addCertificateLines(to: host, in: config, target: target, edits: &edits))
             listens += host.arguments.map(\.value)
+        }
+        // The site's <VirtualHost> on the port TLS goes on, without `SSLEngine on` (it answers in
+        // plain HTTP there): it gets `SSLEngine on` with its certificate lines, in one edit.
+        if edits.isEmpty {
+            // Turning TLS on (here or in a new site) needs mod_ssl, which Debian installs turned
+            // off: said before anything changes, with the command that turns it on (apachectl's
+            // "Invalid command 'SSLEngine'" after the edit says less, and costs a restore).
+            if !config.loads("ssl_module") { throw .apacheModuleNotLoaded(module: "ssl_module", enable: "a2enmod ssl") }
+            for host in config.virtualHosts where matches(host, target.names) && host.arguments.contains(where: { sameAddress($0.value, target.listen) }) {
+                places.append(try addCertificateLines(to: host, in: config, target: target, engineOn: true, edits: &edits))
+                listens += host.arguments.map(\.value)
+            }
         }
         if !edits.isEmpty {
             let changes = edits.keys.sorted().map { file in
@@ -69,12 +59,8 @@ public enum ApachePlan {
             }
             return NginxPlan.Plan(changes: changes, places: places, createsSite: false, listens: listens)
         }
-        // A new site needs mod_ssl (and mod_headers for HSTS), which Debian installs turned off:
-        // said before anything changes, with the command that turns them on (apachectl's
-        // "Invalid command 'SSLEngine'" after the edit says less, and costs a restore).
-        for (module, name) in [("ssl_module", "ssl")] + (target.hsts ? [("headers_module", "headers")] : []) where !config.loads(module) {
-            throw .apacheModuleNotLoaded(module: module, enable: "a2enmod \(name)")
-        }
+        // A new site's HSTS header needs mod_headers, the same way.
+        if target.hsts, !config.loads("headers_module") { throw .apacheModuleNotLoaded(module: "headers_module", enable: "a2enmod headers") }
         let root = config.serverRoot
         let name = "certwiz-" + NginxPlan.fileName(for: target.names.first ?? "site") + ".conf"
         let needsListen = !config.listens.contains { $0 == target.listen || $0.hasSuffix(":" + port(of: target.listen)) || $0 == port(of: target.listen) }
@@ -88,6 +74,48 @@ public enum ApachePlan {
             return NginxPlan.Plan(changes: [.create(root + "/conf.d/" + name, site)], places: [root + "/conf.d/" + name], createsSite: true, listens: [target.listen])
         }
         throw .noSiteFolder(prefix: root)
+    }
+
+    /// Puts the certificate lines (and `SSLEngine on`, when asked) into `host`: a line that is
+    /// there gets its argument replaced, a missing one goes in after `ServerName`. Returns the
+    /// host's place ("file:line").
+    private static func addCertificateLines(to host: ApacheConfig.Directive, in config: ApacheConfig, target: Target, engineOn: Bool = false,
+                                            edits: inout [String: [(range: Range<Int>, text: String)]]) throws(NginxPlan.PlanError) -> String {
+        let bytes = config.files[host.file] ?? []
+        let place = "\(host.file):\(NginxPlan.line(of: host.name.range.lowerBound, in: bytes))"
+        let certificateValue = target.needsChainFile ? target.certificatePath : target.fullChainPath
+        var wanted: [(String, String)] = engineOn ? [("SSLEngine", "on")] : []
+        wanted += [("SSLCertificateFile", certificateValue), ("SSLCertificateKeyFile", target.keyPath)]
+        let chainLines = host.children(named: "SSLCertificateChainFile")
+        if target.needsChainFile || !chainLines.isEmpty { wanted.append(("SSLCertificateChainFile", target.chainPath)) }
+        var inserted = ""
+        let anchor = host.children(named: "ServerName").first { $0.file == host.file }
+        let indent = anchor.map { NginxPlan.indentation(before: $0.name.range.lowerBound, in: bytes) } ?? "    "
+        for (name, value) in wanted {
+            let existing = host.children(named: name)
+            if let shared = existing.first(where: { $0.file != host.file }) { throw .sharedSnippet(place: place, file: shared.file) }
+            guard existing.count <= 1 else { throw .dualCertificates(place: place) }
+            if let argument = existing.first?.arguments.first {
+                edits[host.file, default: []].append((argument.range, quoted(value)))
+            } else {
+                inserted += "\n\(indent)\(name) \(quoted(value))"
+            }
+        }
+        if !inserted.isEmpty {
+            let at = anchor?.lineEnd ?? host.lineEnd
+            edits[host.file, default: []].append((at..<at, inserted))
+        }
+        return place
+    }
+
+    /// Whether a `<VirtualHost>` address (`*:443`, `_default_:443`, `127.0.0.1:8443`) answers on
+    /// `listen` (`443`, `127.0.0.1:8443`): the same port, on any address or the same one.
+    static func sameAddress(_ host: String, _ listen: String) -> Bool {
+        guard port(of: host) == port(of: listen), host.contains(":") else { return false }
+        let address = String(host[..<host.lastIndex(of: ":")!])
+        guard listen.contains(":") else { return true }
+        let wanted = String(listen[..<listen.lastIndex(of: ":")!])
+        return address == "*" || address == "_default_" || address == wanted
     }
 
     public static func virtualHost(_ target: Target, addListen: Bool) -> String {

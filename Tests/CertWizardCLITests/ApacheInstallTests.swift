@@ -57,6 +57,24 @@ import TestSupport
         #expect(old, "after the rollback the old certificate is served again")
     }
 
+    /// The site's <VirtualHost> on the port without `SSLEngine on` answers in plain HTTP (as
+    /// `verify` says); installing turns TLS on there with the certificate, and Apache serves it.
+    @Test func theSitesVirtualHostWithoutSSLEngineGetsTLSWithItsCertificate() throws {
+        try cli.issuedDemoDraft()
+        let port = try freeLocalPort()
+        let apache = try ApacheServer(in: cli.home + "/apache", listen: [port],
+                                      extra: "<VirtualHost 127.0.0.1:\(port)>\n    ServerName www.example.co.jp\n</VirtualHost>")
+        try apache.start(waitingFor: port)
+        defer { apache.stop() }
+        let before = try cli.run("verify", "127.0.0.1:\(port)", "--servername", "www.example.co.jp")
+        #expect(before.status == 3 && before.stdout.contains("plain HTTP"), "\(before.stdout)\(before.stderr)")
+        let result = try cli.run("install", "--draft", "site", "--server", "apache", "--config", apache.configPath, "--dest", cli.home + "/ssl",
+                                 "--listen", "127.0.0.1:\(port)", "--yes", "--ca-file", root)
+        #expect(result.status == 0 && result.stdout.contains("changed: \(apache.configPath)"), "\(result.stdout)\(result.stderr)")
+        #expect(try String(contentsOfFile: apache.configPath, encoding: .utf8).contains("    ServerName www.example.co.jp\n    SSLEngine on\n"))
+        #expect(try served(port))
+    }
+
     @Test func aNewSiteWhenNoVirtualHostMatches() throws {
         try cli.issuedDemoDraft()
         let port = try freeLocalPort(), other = try freeLocalPort()

@@ -48,6 +48,24 @@ import TestSupport
         #expect(old.contains("SSLCertificateFile    /ssl/www.crt\n"))
     }
 
+    /// The site's <VirtualHost *:443> without `SSLEngine on` (plain HTTP on 443): it gets
+    /// `SSLEngine on` with its certificate lines in one edit; its port-80 twin stays as it was.
+    @Test func theSitesVirtualHostOnTheTLSPortWithoutSSLEngineGetsItWithItsCertificate() throws {
+        let main = folder.path + "/apache2.conf"
+        try "LoadModule ssl_module modules/mod_ssl.so\nIncludeOptional sites-enabled/*.conf\n".write(toFile: main, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder.path + "/sites-enabled", withIntermediateDirectories: true)
+        let site = "<VirtualHost *:80>\n    ServerName www.example.co.jp\n</VirtualHost>\n<VirtualHost *:443>\n    ServerName www.example.co.jp\n    DocumentRoot /srv/www\n</VirtualHost>\n"
+        let sitePath = folder.path + "/sites-enabled/www.conf"
+        try site.write(toFile: sitePath, atomically: true, encoding: .utf8)
+        let plan = try ApachePlan.plan(config: main, target: target())
+        #expect(!plan.createsSite && plan.places == [sitePath + ":4"] && plan.listens == ["*:443"])
+        let edited = String(decoding: try #require(plan.changes.first).contents, as: UTF8.self)
+        #expect(edited == site.replacingOccurrences(of: "    ServerName www.example.co.jp\n    DocumentRoot",
+                                                    with: "    ServerName www.example.co.jp\n    SSLEngine on\n    SSLCertificateFile /ssl/www.fullchain.crt\n    SSLCertificateKeyFile /ssl/www.key\n    DocumentRoot"), "\(edited)")
+        #expect(ApachePlan.sameAddress("_default_:443", "443") && ApachePlan.sameAddress("127.0.0.1:8443", "127.0.0.1:8443"))
+        #expect(!ApachePlan.sameAddress("*:80", "443") && !ApachePlan.sameAddress("10.0.0.1:443", "127.0.0.1:443"))
+    }
+
     @Test func aNewSiteGetsAListenOnlyWhenNothingListensThereAndTheVersionDecidesTheChainFile() throws {
         let main = folder.path + "/apache2.conf"
         try "Listen 443\nIncludeOptional conf.d/*.conf\nIncludeOptional mods-enabled/*.load\n".write(toFile: main, atomically: true, encoding: .utf8)
