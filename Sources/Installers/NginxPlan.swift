@@ -88,7 +88,13 @@ public enum NginxPlan {
                     !listen.arguments.contains { $0.value == "ssl" } && listen.arguments.first.map { sameSocket($0.value, target.listen) } == true
                 }
                 guard let first = plain.first, first.file == server.file, let address = first.arguments.first else { continue }
-                edits[server.file, default: []].append((address.range.upperBound..<address.range.upperBound, " ssl"))
+                // Its twin on the same port (`listen [::]:443;` beside `listen 443;`) too, or IPv6
+                // visitors would still get plain HTTP.
+                let port = socket(address.value).port
+                for listen in server.children(named: "listen") where listen.file == server.file && !listen.arguments.contains(where: { $0.value == "ssl" }) {
+                    guard let other = listen.arguments.first, socket(other.value).port == port else { continue }
+                    edits[server.file, default: []].append((other.range.upperBound..<other.range.upperBound, " ssl"))
+                }
                 places.append(try addCertificateLines(to: server, in: config, target: target, edits: &edits))
                 listens.append(address.value)
             }
@@ -161,17 +167,19 @@ public enum NginxPlan {
     /// Whether two `listen` addresses are the same socket to nginx: `443`, `*:443` and
     /// `0.0.0.0:443` are; `127.0.0.1:443` and `[::]:443` are others. A bare address listens on 80.
     static func sameSocket(_ a: String, _ b: String) -> Bool {
-        func socket(_ text: String) -> (host: String, port: String) {
-            let value = text.lowercased()
-            if value.allSatisfy(\.isNumber) { return ("*", value) }
-            if let colon = value.lastIndex(of: ":"), !value.hasSuffix("]") {
-                let host = String(value[..<colon]), port = String(value[value.index(after: colon)...])
-                return (host == "0.0.0.0" || host.isEmpty ? "*" : host, port)
-            }
-            return (value == "0.0.0.0" ? "*" : value, "80")
-        }
         let (x, y) = (socket(a), socket(b))
         return x.host == y.host && x.port == y.port
+    }
+
+    /// A `listen` address as nginx binds it: `443` is `*:443`, a bare address is port 80.
+    static func socket(_ text: String) -> (host: String, port: String) {
+        let value = text.lowercased()
+        if value.allSatisfy(\.isNumber) { return ("*", value) }
+        if let colon = value.lastIndex(of: ":"), !value.hasSuffix("]") {
+            let host = String(value[..<colon]), port = String(value[value.index(after: colon)...])
+            return (host == "0.0.0.0" || host.isEmpty ? "*" : host, port)
+        }
+        return (value == "0.0.0.0" ? "*" : value, "80")
     }
 
     /// The new site's server block: TLS 1.2 and 1.3 with Mozilla's "intermediate" cipher list.

@@ -93,12 +93,12 @@ import TestSupport
     /// and everything else stay as they were.
     @Test func theSitesBlockListeningWithoutSSLWhereTLSGoesGetsSSLWithItsCertificate() throws {
         try FileManager.default.createDirectory(atPath: folder.path + "/conf.d", withIntermediateDirectories: true)
-        let text = "events {}\nhttp {\n    include conf.d/*.conf;\n    server {\n        listen 80;\n        server_name www.example.co.jp;\n    }\n    server {\n        listen 443;   # TLS forgotten\n        server_name www.example.co.jp;\n        root /srv/www;\n    }\n}\n"
+        let text = "events {}\nhttp {\n    include conf.d/*.conf;\n    server {\n        listen 80;\n        server_name www.example.co.jp;\n    }\n    server {\n        listen 443;   # TLS forgotten\n        listen [::]:443;\n        server_name www.example.co.jp;\n        root /srv/www;\n    }\n}\n"
         let main = try write(text, "nginx.conf")
         let plan = try NginxPlan.plan(config: main, target: target)
         #expect(!plan.createsSite && plan.listens == ["443"] && plan.places == ["\(main):8"])
         let edited = String(decoding: try #require(plan.changes.first).contents, as: UTF8.self)
-        let expected = text.replacingOccurrences(of: "listen 443;", with: "listen 443 ssl;")
+        let expected = text.replacingOccurrences(of: "listen 443;", with: "listen 443 ssl;").replacingOccurrences(of: "listen [::]:443;", with: "listen [::]:443 ssl;")
             .replacingOccurrences(of: "        server_name www.example.co.jp;\n        root", with: "        server_name www.example.co.jp;\n        ssl_certificate \(target.fullChainPath);\n        ssl_certificate_key \(target.keyPath);\n        root")
         #expect(edited == expected, "\(edited)")
         // Where the site's block already serves TLS elsewhere, a plain site on 443 is another site's business.
