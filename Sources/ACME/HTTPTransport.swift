@@ -25,6 +25,8 @@ public struct HTTPTransport: Sendable {
         case unreachable(String)
         case timedOut(String, seconds: Int64)
         case tooLarge(String)
+        /// The server answered the TLS ClientHello in plain HTTP: an http:// service at an https:// URL.
+        case plainHTTP(String)
 
         public var description: String {
             switch self {
@@ -32,6 +34,7 @@ public struct HTTPTransport: Sendable {
             case .unreachable(let reason): return reason
             case .timedOut(let url, let seconds): return "no answer from \(url) in \(seconds) s"
             case .tooLarge(let url): return "the answer from \(url) is too large"
+            case .plainHTTP(let address): return "\(address) answered in plain HTTP, not TLS"
             }
         }
     }
@@ -61,6 +64,7 @@ public struct HTTPTransport: Sendable {
         let context = target.secure ? try NIOSSLContext(configuration: tls) : nil
         let group = MultiThreadedEventLoopGroup.singleton
         let done = group.next().makePromise(of: Response.self)
+        let firstBytes = FirstBytesSeen()
         defer { done.fail(ChannelError.ioOnClosedChannel) }
         let seconds = timeLimit.components.seconds
         let channel: Channel
@@ -70,6 +74,7 @@ public struct HTTPTransport: Sendable {
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         if let context {
+                            try channel.pipeline.syncOperations.addHandler(firstBytes)
                             let name = target.host.first?.isLetter == true ? target.host : nil
                             try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: name))
                         }
@@ -96,7 +101,10 @@ public struct HTTPTransport: Sendable {
         if let body { channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: body))), promise: nil) }
         // A failed write (the server hung up, the handshake failed) is reported by the collector with its real reason.
         channel.writeAndFlush(HTTPClientRequestPart.end(nil)).whenFailure { done.fail($0) }
-        return try await done.futureResult.get()
+        do { return try await done.futureResult.get() } catch {
+            if firstBytes.answeredPlainHTTP { throw TransportError.plainHTTP("\(target.host):\(target.port)") }
+            throw error
+        }
     }
 
     /// The system's words for a failed connection ("Connection refused"), not NIO's whole story.

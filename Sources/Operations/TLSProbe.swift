@@ -48,7 +48,7 @@ public enum TLSProbe {
         }
         let seconds = timeLimit.components.seconds
         let group = MultiThreadedEventLoopGroup.singleton
-        let captured = SentChain(), firstBytes = FirstBytes()
+        let captured = SentChain(), firstBytes = FirstBytesSeen()
         let sni = serverName.flatMap { name in name.isEmpty || name.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" }) ? nil : name }
         let done = group.next().makePromise(of: String.self)
         let bootstrap = ClientBootstrap(group: group)
@@ -80,7 +80,7 @@ public enum TLSProbe {
         } catch {
             timeout.cancel()
             channel.close(promise: nil)
-            throw .handshake(host: host, port: port, reason: TLSHandshakeFailure.explain(error, firstBytes: firstBytes.bytes.withLock { $0 }))
+            throw .handshake(host: host, port: port, reason: TLSHandshakeFailure.explain(error, firstBytes: firstBytes.bytes))
         }
         timeout.cancel()
         channel.close(promise: nil)
@@ -96,23 +96,6 @@ public enum TLSProbe {
     /// The certificates as the server sent them, captured from the verification callback.
     private final class SentChain: Sendable {
         let certificates = Mutex<[NIOSSLCertificate]>([])
-    }
-
-    /// The first bytes the server sends, seen before TLS reads them: a server answering in plain
-    /// HTTP is told apart from other failed handshakes by them.
-    private final class FirstBytes: ChannelInboundHandler, RemovableChannelHandler, Sendable {
-        typealias InboundIn = ByteBuffer
-        typealias InboundOut = ByteBuffer
-        let bytes = Mutex<[UInt8]>([])
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            let buffer = unwrapInboundIn(data)
-            bytes.withLock { seen in
-                guard seen.count < 8 else { return }
-                seen += buffer.getBytes(at: buffer.readerIndex, length: min(8 - seen.count, buffer.readableBytes)) ?? []
-            }
-            context.fireChannelRead(data)
-        }
     }
 
     /// Completes when the handshake does, with the protocol version agreed.

@@ -44,6 +44,15 @@ import TestSupport
         }
     }
 
+    /// An https:// ACME directory URL pointing at a plain-HTTP service: said so, with what to check.
+    @Test func anACMEDirectoryAnsweringInPlainHTTPIsSaidSo() async throws {
+        let server = try HostileServer(.plainHTTP)
+        defer { server.stop() }
+        let result = try await cli.runDetached(["acme", "register", "--directory", "https://127.0.0.1:\(server.port)/dir"], bound: 40)
+        #expect(result.status == 1 && result.stderr.contains("answered in plain HTTP, not TLS: check the URL"), "\(result.stderr)")
+        #expect(!result.stderr.contains("OPENSSL_internal"), "\(result.stderr)")
+    }
+
     @Test(arguments: [HostileServer.Behaviour.silent, .drip, .flood, .hugeRecord])
     func certShowEndsWithinItsLimitWithAClearMessage(_ behaviour: HostileServer.Behaviour) async throws {
         let server = try HostileServer(behaviour)

@@ -29,7 +29,7 @@ import TestSupport
 
         // https:// to a port without TLS: what that means, not the TLS library's text.
         let notTLS = try cli.run("seal", "--draft", "site", "--check", "https://127.0.0.1:\(port)/")
-        #expect(notTLS.status == 2 && notTLS.stderr.contains("not TLS") && !notTLS.stderr.contains("OPENSSL_internal"), "\(notTLS.stderr)")
+        #expect(notTLS.status == 2 && notTLS.stderr.contains("answered in plain HTTP") && !notTLS.stderr.contains("OPENSSL_internal"), "\(notTLS.stderr)")
         let missing = try cli.run("seal", "--draft", "site", "--check", "http://127.0.0.1:\(port)/")
         #expect(missing.status == 1 && missing.stdout.contains("not on"), "\(missing.stdout)\(missing.stderr)")
         try ("<html><body><h1>Welcome</h1>\n" + html + "</body></html>\n").write(toFile: site + "/index.html", atomically: true, encoding: .utf8)
