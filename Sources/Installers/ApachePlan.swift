@@ -48,7 +48,10 @@ public enum ApachePlan {
             // off: said before anything changes, with the command that turns it on (apachectl's
             // "Invalid command 'SSLEngine'" after the edit says less, and costs a restore).
             if !config.loads("ssl_module") { throw .apacheModuleNotLoaded(module: "ssl_module", enable: "a2enmod ssl") }
-            for host in config.virtualHosts where matches(host, target.names) && host.arguments.contains(where: { sameAddress($0.value, target.listen) }) {
+            // Only a VirtualHost wholly on that port: `<VirtualHost *:80 *:443>` with SSLEngine on
+            // would speak TLS on 80 too.
+            for host in config.virtualHosts where matches(host, target.names) && !host.arguments.isEmpty
+                && host.arguments.allSatisfy({ sameAddress($0.value, target.listen) }) {
                 places.append(try addCertificateLines(to: host, in: config, target: target, engineOn: true, edits: &edits))
                 listens += host.arguments.map(\.value)
             }

@@ -62,6 +62,10 @@ import TestSupport
         let edited = String(decoding: try #require(plan.changes.first).contents, as: UTF8.self)
         #expect(edited == site.replacingOccurrences(of: "    ServerName www.example.co.jp\n    DocumentRoot",
                                                     with: "    ServerName www.example.co.jp\n    SSLEngine on\n    SSLCertificateFile /ssl/www.fullchain.crt\n    SSLCertificateKeyFile /ssl/www.key\n    DocumentRoot"), "\(edited)")
+        // A VirtualHost on 80 and 443 at once is not turned to TLS (port 80 would speak it too): a new site instead.
+        try site.replacingOccurrences(of: "<VirtualHost *:443>", with: "<VirtualHost *:80 *:443>").write(toFile: sitePath, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder.path + "/conf.d", withIntermediateDirectories: true)
+        #expect(try ApachePlan.plan(config: main, target: target()).createsSite)
         #expect(ApachePlan.sameAddress("_default_:443", "443") && ApachePlan.sameAddress("127.0.0.1:8443", "127.0.0.1:8443"))
         #expect(!ApachePlan.sameAddress("*:80", "443") && !ApachePlan.sameAddress("10.0.0.1:443", "127.0.0.1:443"))
     }
