@@ -154,6 +154,15 @@ public struct InstallCertificate: Operation {
         ]
         for case let (command?, failure) in steps {
             let answer = try await Self.runServer(command)
+            // nginx stopped (a new server, or stopped by hand): there is nothing to reload and
+            // nothing served to protect. The changed configuration passed `nginx -t`, so it stays,
+            // and the administrator starts nginx the way the system does (certbot starts it itself,
+            // outside the service manager: not done here).
+            if !answer.succeeded, command == server.reload, server.kind == .nginx, Self.nginxIsNotRunning(answer.message) {
+                throw OperationFailure.failed(Localized(
+                    "nginx が動いていません。新しい設定はそのまま置いてあり、nginx -t も通っています (元のファイルは \(backup.folder))。nginx を起動してから (systemctl start nginx)、certwiz verify で確かめてください",
+                    "nginx is not running: the new configuration is in place and passes nginx -t (the previous files are in \(backup.folder)); start nginx (systemctl start nginx), then check it with certwiz verify"))
+            }
             guard answer.succeeded else {
                 backup.restore()
                 throw OperationFailure.failed(Localized(failure.ja + ":\n" + answer.message, failure.en + ":\n" + answer.message))
@@ -220,6 +229,13 @@ public struct InstallCertificate: Operation {
             if case .cancelled = error { throw OperationFailure.cancelled }
             return ServerAnswer(succeeded: false, message: "$ " + command.joined(separator: " ") + "\n" + error.message.en)
         }
+    }
+
+    /// Whether `nginx -s reload` failed because no nginx runs: its pid file is missing or empty,
+    /// or names a process that is gone (nginx's words have been these for a decade).
+    static func nginxIsNotRunning(_ answer: String) -> Bool {
+        answer.contains("invalid PID number") || (answer.contains(".pid\"") && answer.contains("No such file or directory"))
+            || answer.contains("No such process")
     }
 
     static func stamp() -> String {

@@ -16,13 +16,13 @@ struct InstallCommand: ParsableCommand {
         discussion: L("""
             始める前に確かめます: チェーンが信頼できるルートまで検証できること、鍵が証明書の鍵であること、サーバの設定が今エラーでないこと。
             ファイル (証明書、チェーン、フルチェーン、鍵 0600) を --dest に書き、nginx では server_name が合う server ブロックの ssl_certificate / ssl_certificate_key の行だけを書き換えます (ほかのバイト、コメント、順序はそのまま)。そのサイトのブロックが --listen で ssl なしに待ち受けていれば、その listen 行に ssl を加えます (Apache では SSLEngine on)。合うブロックがなければ新しいサイトのファイルを作ります。
-            変更するファイルはすべて先にバックアップします。サーバ自身の検査 (nginx -t) が通ったときだけ再読み込みし、検査か再読み込みが失敗したらすべて元に戻します。最後に実際の TLS 接続で確かめ、通ればインストールを記録します。
+            変更するファイルはすべて先にバックアップします。サーバ自身の検査 (nginx -t) が通ったときだけ再読み込みし、検査か再読み込みが失敗したらすべて元に戻します (nginx が止まっていれば、検査の通った設定はそのまま置き、起動するよう伝えます)。最後に実際の TLS 接続で確かめ、通ればインストールを記録します。
             --dry-run は差分と実行するコマンドを表示するだけで、何も変えません。--rollback は最後のインストールを元に戻して再読み込みします。
             終了コード: 0 インストールして確認できた、1 断った・失敗して元に戻した・確認が通らない、2 読めない。
             """, """
             Checks before it starts: the chain verifies up to a trusted root, the key is the certificate's key, the server's configuration passes its own check as it is.
             Writes the files (certificate, chain, full chain, key 0600) into --dest and, for nginx, changes only the ssl_certificate / ssl_certificate_key lines of the server blocks whose server_name matches (every other byte, comment and order stays); when the site's block listens on --listen without ssl, that listen line gets ssl (Apache: SSLEngine on). When none matches, writes a new site file.
-            Every file it changes is backed up first. The server is reloaded only when its own check (nginx -t) passes; when the check or the reload fails, everything is restored. Finally a real TLS connection checks the result, and the installation is recorded when it passes.
+            Every file it changes is backed up first. The server is reloaded only when its own check (nginx -t) passes; when the check or the reload fails, everything is restored (a stopped nginx keeps the checked configuration and is to be started). Finally a real TLS connection checks the result, and the installation is recorded when it passes.
             --dry-run prints the diff and the commands and changes nothing. --rollback restores the last installation and reloads.
             Exit codes: 0 installed and verified, 1 refused, failed and restored, or not verified, 2 cannot read.
             """))

@@ -224,6 +224,22 @@ import TestSupport
         #expect(served.verified, "\(served.output)")
     }
 
+    /// nginx stopped (a new server): nothing to reload and nothing served to protect, so the
+    /// checked configuration stays and certwiz says to start nginx; started, it serves the certificate.
+    @Test func aStoppedNginxKeepsTheCheckedConfigurationAndIsToldToStart() throws {
+        _ = try cli.issuedDemoDraft()
+        let port = try freeLocalPort()
+        let nginx = try NginxServer(in: cli.home + "/nginx")
+        defer { nginx.stop() }
+        let result = try cli.run("install", "--draft", "site", "--server", "nginx", "--config", nginx.configPath, "--dest", dest, "--listen", "127.0.0.1:\(port)", "--yes")
+        #expect(result.status == 1 && result.stderr.contains("nginx is not running") && result.stderr.contains("systemctl start nginx"), "\(result.stdout)\(result.stderr)")
+        let site = cli.home + "/nginx/conf.d/certwiz-www.example.co.jp.conf"
+        #expect(FileManager.default.fileExists(atPath: site), "the checked configuration stays")
+        try nginx.start(waitingFor: port)
+        let served = try servedSubject(port)
+        #expect(served.verified, "\(served.output)")
+    }
+
     /// A path with a terminal control would be printed and recorded in the draft, which would then
     /// refuse to load: refused before anything is written, naming the option.
     @Test func aPathHoldingATerminalControlIsRefusedBeforeAnythingChanges() throws {
