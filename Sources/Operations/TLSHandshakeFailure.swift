@@ -30,7 +30,7 @@ enum TLSHandshakeFailure {
         case "TLSV1_ALERT_INTERNAL_ERROR": meaning = TLSAlert.meaning(80)
         case "TLSV1_UNRECOGNIZED_NAME", "TLSV1_ALERT_UNRECOGNIZED_NAME": meaning = TLSAlert.meaning(112)
         default:
-            if code == nil, text.contains("uncleanShutdown") || text.contains("eof") {
+            if code == nil, text.contains("uncleanShutdown") || text.lowercased().contains("eof") {
                 return Localized("ハンドシェイクの途中でサーバが接続を閉じました", "the server closed the connection during the handshake")
             }
             meaning = Localized("TLS のハンドシェイクに失敗しました", "the TLS handshake failed")

@@ -29,7 +29,8 @@ import TestSupport
     @Test(arguments: [(HostileServer.Behaviour.plainHTTP, "plain HTTP, not TLS", "平文の HTTP"),
                       (.alertHandshakeFailure, "handshake_failure", "ハンドシェイクを断りました"),
                       (.alertInternalError, "internal_error", "内部のエラー"),
-                      (.alertUnrecognizedName, "unrecognized_name", "この名前 (SNI)")])
+                      (.alertUnrecognizedName, "unrecognized_name", "この名前 (SNI)"),
+                      (.hangUp, "the server closed the connection", "サーバが接続を閉じました")])
     func aServerWithoutTLSOrRefusingTheHandshakeIsExplained(_ behaviour: HostileServer.Behaviour, _ english: String, _ japanese: String) async throws {
         let server = try HostileServer(behaviour)
         defer { server.stop() }
