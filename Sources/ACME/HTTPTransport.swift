@@ -113,6 +113,10 @@ public struct HTTPTransport: Sendable {
             if let io = first as? IOError { return String(cString: strerror(io.errnoCode)) }
             return "\(first)"
         }
+        // A name that does not resolve: the resolver's words ("Name or service not known", or
+        // "Temporary failure in name resolution" when DNS itself is unreachable).
+        let dns = (error as? NIOConnectionError).flatMap { $0.dnsAError ?? $0.dnsAAAAError } ?? error
+        if let unknown = dns as? SocketAddressError.UnknownHost { return unknown.errorDescription + " (DNS)" }
         if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
         return "\(error)"
     }

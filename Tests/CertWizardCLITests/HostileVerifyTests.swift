@@ -45,6 +45,15 @@ import TestSupport
         }
     }
 
+    /// A name that does not resolve (.invalid never does, RFC 6761): the resolver's words, not NIO's
+    /// error types. (Where DNS itself times out, the time limit speaks instead.)
+    @Test func aNameThatDoesNotResolveIsSaidInTheResolversWords() async throws {
+        let result = try await cli.runDetached(["verify", "certwiz-test.invalid"], bound: 40)
+        let said = result.stdout + result.stderr
+        #expect(result.status == 3 && !said.contains("SocketAddressError") && !said.contains("NIOConnectionError"), "\(said)")
+        if !said.contains("no answer from") { #expect(said.contains("(DNS)"), "\(said)") }
+    }
+
     /// An https:// ACME directory URL pointing at a plain-HTTP service: said so, with what to check.
     @Test func anACMEDirectoryAnsweringInPlainHTTPIsSaidSo() async throws {
         let server = try HostileServer(.plainHTTP)
