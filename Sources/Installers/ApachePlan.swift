@@ -114,11 +114,10 @@ public enum ApachePlan {
     /// Whether a `<VirtualHost>` address (`*:443`, `_default_:443`, `127.0.0.1:8443`) answers on
     /// `listen` (`443`, `127.0.0.1:8443`): the same port, on any address or the same one.
     static func sameAddress(_ host: String, _ listen: String) -> Bool {
-        guard port(of: host) == port(of: listen), host.contains(":") else { return false }
-        let address = String(host[..<host.lastIndex(of: ":")!])
-        guard listen.contains(":") else { return true }
-        let wanted = String(listen[..<listen.lastIndex(of: ":")!])
-        return address == "*" || address == "_default_" || address == wanted
+        guard let address = HostPort(host, defaultPort: nil) else { return false }
+        if let port = Int(listen) { return address.port == port }
+        guard let wanted = HostPort(listen, defaultPort: nil), wanted.port == address.port else { return false }
+        return address.host == "*" || address.host == "_default_" || address.host == wanted.host
     }
 
     public static func virtualHost(_ target: Target, addListen: Bool) -> String {

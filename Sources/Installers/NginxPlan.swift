@@ -76,7 +76,7 @@ public enum NginxPlan {
         var listens: [String] = []
         for server in config.serverBlocks where isTLS(server) && matches(server, target.names) {
             places.append(try addCertificateLines(to: server, in: config, target: target, edits: &edits))
-            listens += server.children(named: "listen").filter { $0.arguments.contains { $0.value == "ssl" } }.compactMap { $0.arguments.first?.value }
+            listens += server.children(named: "listen").filter(hasSSL).compactMap { $0.arguments.first?.value }
         }
         // The classic mistake: the site's block listens where TLS goes, without `ssl`. Its listen
         // line gets `ssl` in the same edit as its certificate, so the changed configuration passes
@@ -85,14 +85,14 @@ public enum NginxPlan {
         if turnsTLSOn {
             for server in config.serverBlocks where matches(server, target.names) {
                 let plain = server.children(named: "listen").filter { listen in
-                    !listen.arguments.contains { $0.value == "ssl" } && listen.arguments.first.map { sameSocket($0.value, target.listen) } == true
+                    !hasSSL(listen) && listen.arguments.first.map { sameSocket($0.value, target.listen) } == true
                 }
                 guard let first = plain.first, first.file == server.file, let address = first.arguments.first else { continue }
                 // Its twin on the same port (`listen [::]:443;` beside `listen 443;`) too, or IPv6
                 // visitors would still get plain HTTP.
-                let port = socket(address.value).port
-                for listen in server.children(named: "listen") where listen.file == server.file && !listen.arguments.contains(where: { $0.value == "ssl" }) {
-                    guard let other = listen.arguments.first, socket(other.value).port == port else { continue }
+                let port = socket(address.value)?.port
+                for listen in server.children(named: "listen") where listen.file == server.file && !hasSSL(listen) {
+                    guard let other = listen.arguments.first, socket(other.value)?.port == port else { continue }
                     edits[server.file, default: []].append((other.range.upperBound..<other.range.upperBound, " ssl"))
                 }
                 places.append(try addCertificateLines(to: server, in: config, target: target, edits: &edits))
@@ -104,7 +104,7 @@ public enum NginxPlan {
         // need a certificate too, and `nginx -t` would refuse it.
         let edited = Set(places)
         for server in config.serverBlocks where turnsTLSOn && !isTLS(server) && !edited.contains(place(of: server, in: config)) {
-            for listen in server.children(named: "listen") where !listen.arguments.contains(where: { $0.value == "ssl" }) {
+            for listen in server.children(named: "listen") where !hasSSL(listen) {
                 guard let address = listen.arguments.first?.value, sameSocket(address, target.listen) else { continue }
                 let bytes = config.files[listen.file] ?? []
                 throw .plainSiteOnTLSAddress(place: "\(listen.file):\(line(of: listen.name.range.lowerBound, in: bytes))", listen: address)
@@ -167,20 +167,20 @@ public enum NginxPlan {
     /// Whether two `listen` addresses are the same socket to nginx: `443`, `*:443` and
     /// `0.0.0.0:443` are; `127.0.0.1:443` and `[::]:443` are others. A bare address listens on 80.
     static func sameSocket(_ a: String, _ b: String) -> Bool {
-        let (x, y) = (socket(a), socket(b))
-        return x.host == y.host && x.port == y.port
+        guard let x = socket(a), let y = socket(b) else { return false }
+        return x == y
     }
 
-    /// A `listen` address as nginx binds it: `443` is `*:443`, a bare address is port 80.
-    static func socket(_ text: String) -> (host: String, port: String) {
-        let value = text.lowercased()
-        if value.allSatisfy(\.isNumber) { return ("*", value) }
-        if let colon = value.lastIndex(of: ":"), !value.hasSuffix("]") {
-            let host = String(value[..<colon]), port = String(value[value.index(after: colon)...])
-            return (host == "0.0.0.0" || host.isEmpty ? "*" : host, port)
-        }
-        return (value == "0.0.0.0" ? "*" : value, "80")
+    /// A `listen` address as nginx binds it, read by the one host:port parser: `443` is `*:443`,
+    /// `0.0.0.0` is `*`, a bare address is port 80; nil for what is not an address (`unix:`).
+    static func socket(_ text: String) -> (host: String, port: Int)? {
+        if let port = Int(text) { return ("*", port) }
+        guard let address = HostPort(text.lowercased(), defaultPort: 80) else { return nil }
+        return (address.host == "0.0.0.0" ? "*" : address.host, address.port)
     }
+
+    /// Whether a `listen` line says `ssl`.
+    static func hasSSL(_ listen: NginxConfig.Directive) -> Bool { listen.arguments.contains { $0.value == "ssl" } }
 
     /// The new site's server block: TLS 1.2 and 1.3 with Mozilla's "intermediate" cipher list.
     public static func serverBlock(_ target: Target) -> String {
@@ -210,7 +210,7 @@ public enum NginxPlan {
 
     /// A block serves TLS when one of its `listen`s says `ssl` or it names a certificate.
     static func isTLS(_ server: NginxConfig.Directive) -> Bool {
-        server.children(named: "listen").contains { $0.arguments.contains { $0.value == "ssl" } } || !server.children(named: "ssl_certificate").isEmpty
+        server.children(named: "listen").contains(where: hasSSL) || !server.children(named: "ssl_certificate").isEmpty
     }
 
     /// Whether `server_name` names one of `names`: exactly, `*.example.jp`, `.example.jp` (nginx's forms; regexes are not matched).

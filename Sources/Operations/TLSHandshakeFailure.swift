@@ -12,7 +12,15 @@ enum TLSHandshakeFailure {
         // the ClientHello with an HTTP error page.
         if PlainHTTPReply.matches(firstBytes) { return PlainHTTPReply.message }
         let text = String(describing: error)
-        let code = reasonCode(in: text)
+        let failed = Localized("TLS のハンドシェイクに失敗しました", "the TLS handshake failed")
+        guard let code = reasonCode(in: text) else {
+            // No BoringSSL reason: the connection closed mid-handshake, or the library's own words.
+            if text.contains("uncleanShutdown") || text.lowercased().contains("eof") {
+                return Localized("ハンドシェイクの途中でサーバが接続を閉じました", "the server closed the connection during the handshake")
+            }
+            let shown = withoutSourcePaths(text)
+            return Localized(failed.ja + ": " + shown, failed.en + ": " + shown)
+        }
         let meaning: Localized
         switch code {
         case "WRONG_VERSION_NUMBER", "HTTP_REQUEST", "WRONG_VERSION_ON_EARLY_DATA":
@@ -29,14 +37,8 @@ enum TLSHandshakeFailure {
         case "SSLV3_ALERT_HANDSHAKE_FAILURE": meaning = TLSAlert.meaning(40)
         case "TLSV1_ALERT_INTERNAL_ERROR": meaning = TLSAlert.meaning(80)
         case "TLSV1_UNRECOGNIZED_NAME", "TLSV1_ALERT_UNRECOGNIZED_NAME": meaning = TLSAlert.meaning(112)
-        default:
-            if code == nil, text.contains("uncleanShutdown") || text.lowercased().contains("eof") {
-                return Localized("ハンドシェイクの途中でサーバが接続を閉じました", "the server closed the connection during the handshake")
-            }
-            meaning = Localized("TLS のハンドシェイクに失敗しました", "the TLS handshake failed")
-            if code == nil { return Localized(meaning.ja + ": " + withoutSourcePaths(text), meaning.en + ": " + withoutSourcePaths(text)) }
+        default: meaning = failed
         }
-        guard let code else { return meaning }
         return Localized(meaning.ja + " (\(code))", meaning.en + " (\(code))")
     }
 
