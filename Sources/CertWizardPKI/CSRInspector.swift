@@ -110,11 +110,7 @@ public enum CSRInspector {
         var signatureValid: Bool?
         var fingerprint: String?
         if let parsed {
-            for rdn in parsed.subject {
-                for attribute in rdn {
-                    if let name = subjectNames[attribute.type] { subject[name] = TerminalControls.visible(attribute.value.description) }
-                }
-            }
+            subject = DistinguishedNameText.fields(of: parsed.subject)
             if let request = try? parsed.attributes.extensionRequest, let sans = try? request.extensions.subjectAlternativeNames {
                 names = sans.compactMap { if case .dnsName(let name) = $0 { return TerminalControls.visible(name) } else { return nil } }
             }
@@ -160,27 +156,19 @@ public enum CSRInspector {
         let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
         return firstLine.count > 160 ? String(firstLine.prefix(160)) + "…" : firstLine
     }
-
-    static let subjectNames: [ASN1ObjectIdentifier: String] = [
-        .RDNAttributeType.commonName: "commonName", .RDNAttributeType.organizationName: "organization",
-        .RDNAttributeType.organizationalUnitName: "organizationalUnit", .RDNAttributeType.localityName: "locality",
-        .RDNAttributeType.stateOrProvinceName: "state", .RDNAttributeType.countryName: "country",
-    ]
 }
 
 /// The fields of `currentCertificate` read from a certificate.
 public enum CurrentCertificateReader {
     public static func fields(of certificate: Certificate) -> CurrentCertificate {
         var current = CurrentCertificate()
-        for rdn in certificate.subject {
-            for attribute in rdn where attribute.type == .RDNAttributeType.commonName { current.commonName = TerminalControls.visible(attribute.value.description) }
-        }
+        current.commonName = DistinguishedNameText.fields(of: certificate.subject)["commonName"]
         current.notBefore = day(certificate.notValidBefore)
         current.notAfter = day(certificate.notValidAfter)
         if let sans = try? certificate.extensions.subjectAlternativeNames {
             current.subjectAltNames = sans.compactMap { if case .dnsName(let name) = $0 { return TerminalControls.visible(name) } else { return nil } }
         }
-        current.issuer = TerminalControls.visible(certificate.issuer.description)
+        current.issuer = DistinguishedNameText.line(certificate.issuer)
         current.serialNumber = SerialNumberText.of(certificate.serialNumber)
         current.publicKeyFingerprint = try? PublicKeyFingerprint.sha256(certificate.publicKey)
         return current
@@ -190,13 +178,8 @@ public enum CurrentCertificateReader {
     public static func read(_ certificate: Certificate, source: String?, replacingCommonName: Bool) -> CertificateRead {
         var current = fields(of: certificate)
         current.source = source
-        var subject: [String: String] = [:]
-        for rdn in certificate.subject {
-            for attribute in rdn {
-                if let name = CSRInspector.subjectNames[attribute.type] { subject[name] = TerminalControls.visible(attribute.value.description) }
-            }
-        }
-        return CertificateRead(certificate: current, replacingCommonName: replacingCommonName, subject: subject)
+        return CertificateRead(certificate: current, replacingCommonName: replacingCommonName,
+                               subject: DistinguishedNameText.fields(of: certificate.subject))
     }
 
     /// The UTC day of an instant (certificates' dates are UTC).

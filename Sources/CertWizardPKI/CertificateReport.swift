@@ -11,7 +11,11 @@ import X509
 /// A certificate chain as `certwiz cert show` prints it, with what is wrong reported, not fatal.
 public struct CertificateReport: Encodable, Sendable {
     public struct Entry: Encodable, Sendable {
+        /// The whole subject on one line, RFC 4514 escaped: for display only.
         public let subject: String
+        /// The subject's values by CSR field name (organization, locality ...), unescaped: what a
+        /// draft is filled with and what is compared.
+        public let subjectFields: [String: String]
         public let commonName: String?
         public let subjectAltNames: [String]
         public let issuer: String
@@ -100,9 +104,10 @@ public struct CertificateReport: Encodable, Sendable {
         let (type, bits) = keyDescription(certificate.publicKey)
         // Names from a certificate are shown with any terminal control made visible (<U+001B>):
         // a server's certificate must not drive the reader's terminal.
-        return Entry(subject: TerminalControls.visible(certificate.subject.description), commonName: fields.commonName,
+        return Entry(subject: DistinguishedNameText.line(certificate.subject),
+                     subjectFields: DistinguishedNameText.fields(of: certificate.subject), commonName: fields.commonName,
                      subjectAltNames: fields.subjectAltNames ?? [],
-                     issuer: TerminalControls.visible(certificate.issuer.description), serialNumber: SerialNumberText.of(certificate.serialNumber),
+                     issuer: DistinguishedNameText.line(certificate.issuer), serialNumber: SerialNumberText.of(certificate.serialNumber),
                      notBefore: fields.notBefore?.iso8601 ?? "", notAfter: fields.notAfter?.iso8601 ?? "",
                      keyType: type, keyBits: bits, publicKeyFingerprint: try? PublicKeyFingerprint.sha256(certificate.publicKey))
     }

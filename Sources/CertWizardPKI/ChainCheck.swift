@@ -72,8 +72,8 @@ public enum ChainCheck {
         }
         if !roots.contains(where: { $0.subject == chain.topIssuer }), chain.root == nil {
             problems.append(Problem(code: "chain-incomplete", message: Localized(
-                "中間 CA 証明書が足りません: 「\(chain.topIssuer)」の証明書がありません",
-                "an intermediate certificate is missing: the one for \"\(chain.topIssuer)\" is not there")))
+                "中間 CA 証明書が足りません: 「\(DistinguishedNameText.line(chain.topIssuer))」の証明書がありません",
+                "an intermediate certificate is missing: the one for \"\(DistinguishedNameText.line(chain.topIssuer))\" is not there")))
             return problems
         }
         var verifier = Verifier(rootCertificates: CertificateStore(roots)) { RFC5280Policy(fixedExpiryValidationTime: now) }
@@ -81,7 +81,7 @@ public enum ChainCheck {
         if case .couldNotValidate(let failures) = result {
             let reasons = Set(failures.map { "\($0.policyFailureReason)" }).sorted()
             let why = reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")"
-            let anchor = chain.root.map { "\($0.subject)" } ?? "\(chain.topIssuer)"
+            let anchor = DistinguishedNameText.line(chain.root?.subject ?? chain.topIssuer)
             // Dates are reported above already; the rest is a trust problem.
             if !(problems.contains { $0.code == "expired" || $0.code == "not-yet-valid" }) || failures.isEmpty {
                 problems.append(Problem(code: "chain-untrusted", message: Localized(

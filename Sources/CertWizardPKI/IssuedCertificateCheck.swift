@@ -41,8 +41,8 @@ public enum IssuedCertificateCheck {
             return Localized("中間 CA 証明書がありません", "the file holds no certificate")
         }
         guard first.subject == certificate.issuer, first.publicKey.isValidSignature(certificate.signature, for: certificate) else {
-            return Localized("この中間 CA 証明書は証明書の発行者ではありません (発行者: \(certificate.issuer))",
-                             "this intermediate did not issue the certificate (its issuer is \(certificate.issuer))")
+            return Localized("この中間 CA 証明書は証明書の発行者ではありません (発行者: \(DistinguishedNameText.line(certificate.issuer)))",
+                             "this intermediate did not issue the certificate (its issuer is \(DistinguishedNameText.line(certificate.issuer)))")
         }
         return nil
     }

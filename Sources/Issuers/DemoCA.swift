@@ -132,7 +132,7 @@ public struct DemoCA: Sendable {
             names = sans.compactMap { if case .dnsName(let name) = $0 { return name } else { return nil } }
         }
         var subject = csr.subject
-        let cn = subject.flatMap { $0 }.first { $0.type == .RDNAttributeType.commonName }?.value.description
+        let cn = DistinguishedNameText.commonName(of: subject)
         if names.isEmpty, let cn { names = [cn] }
         if let organization, !organization.isEmpty {
             subject = DistinguishedName(subject.map { rdn in

@@ -106,7 +106,7 @@ public struct SubmitACMEOrder: Operation {
             throw OperationFailure.failed(Localized("CSR がありません", "there is no CSR yet"))
         }
         var names: [String] = []
-        for rdn in request.subject { for attribute in rdn where attribute.type == .RDNAttributeType.commonName { names.append(attribute.value.description) } }
+        if let cn = DistinguishedNameText.commonName(of: request.subject) { names.append(cn) }
         if let extensions = try? request.attributes.extensionRequest?.extensions, let sans = try? extensions.subjectAlternativeNames {
             for case .dnsName(let name) in sans where !names.contains(name) { names.append(name) }
         }

@@ -96,13 +96,13 @@ public struct LiveCheck: DraftChange, Encodable {
                       warnDays: Int, now: Date, today: CalendarDate) async -> LiveCheck {
         var check = LiveCheck(address: address, serverName: serverName, reachable: true)
         check.protocolVersion = handshake.protocolVersion
-        check.sent = handshake.chain.map { "\($0.subject)" }
+        check.sent = handshake.chain.map { DistinguishedNameText.line($0.subject) }
         guard let leaf = handshake.chain.first else {
             check.problems = [ChainCheck.Problem(code: "no-certificate", message: Localized("証明書が送られてきません", "the server sent no certificate"))]
             check.verdict = .wrong
             return check
         }
-        check.subject = "\(leaf.subject)"
+        check.subject = DistinguishedNameText.line(leaf.subject)
         check.notAfter = "\(leaf.notValidAfter)"
         let days = Int((leaf.notValidAfter.timeIntervalSince(now) / 86_400).rounded(.down))
         check.daysLeft = days

@@ -221,7 +221,7 @@ struct CSRCheckCommand: ParsableCommand {
         if json {
             Output.json(report)
         } else {
-            for (name, value) in report.subject.sorted(by: { $0.key < $1.key }) { print("\(name): \(value)") }
+            for name in DistinguishedNameText.fieldOrder { if let value = report.subject[name] { print("\(name): \(value)") } }
             print("SANs: " + report.subjectAltNames.joined(separator: ", "))
             print(L("鍵: ", "Key: ") + report.keyType.uppercased() + (report.keyBits.map { " \($0)" } ?? ""))
             print(L("署名: ", "Signature: ") + report.signatureAlgorithm

@@ -54,6 +54,8 @@ struct CertShowCommand: ParsableCommand {
         if json { Output.json(report); return }
         for (index, entry) in report.chain.enumerated() {
             print("[\(index)] \(entry.subject)")
+            // Each value as it is (the line above escapes , + " for RFC 4514).
+            for name in DistinguishedNameText.fieldOrder { if let value = entry.subjectFields[name] { print("    \(name): \(value)") } }
             print(L("    発行者: ", "    issuer: ") + entry.issuer)
             print(L("    有効期間: ", "    valid: ") + "\(entry.notBefore) – \(entry.notAfter)")
             if !entry.subjectAltNames.isEmpty { print("    SANs: " + entry.subjectAltNames.joined(separator: ", ")) }

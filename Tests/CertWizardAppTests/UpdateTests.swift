@@ -29,7 +29,7 @@ import TerminalUI
         press(&state, .control("u"))
         #expect(state.draft.organization.nameJa == nil)
         // A paste arrives as one event: one change, one save.
-        #expect(press(&state, .paste("Sample K.K.")) == [.save])
+        #expect(press(&state, .paste(Applicant.sample.nameEn)) == [.save])
     }
 
     @Test func errorsShowOnceTheFieldIsLeft() {
@@ -249,7 +249,7 @@ extension WizardState {
         draft.csr.state = "Typed"
         let loaded = try TestActions(keysDirectory: folder, today: testToday).perform(.loadCSRFile, on: draft).get().0
         #expect(loaded.csr.pem == made.csr.pem)
-        #expect(loaded.csr.organization == "Sample K.K." && loaded.csr.locality == "Chuo-ku" && loaded.csr.state == "Typed")
+        #expect(loaded.csr.organization == Applicant.sample.nameEn && loaded.csr.locality == Applicant.sample.locality && loaded.csr.state == "Typed")
         let mismatch = DraftCheck.findings(for: loaded, today: testToday).filter { $0.code == "csr-subject-mismatch" }
         #expect(mismatch.map(\.field) == ["csr.state"], "\(mismatch)")
         draft.csr.file = made.csr.keyPath  // a key, not a CSR

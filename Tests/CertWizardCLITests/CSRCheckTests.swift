@@ -6,7 +6,7 @@ import TestSupport
 /// `certwiz csr check` against CSRs that openssl makes with each defect.
 @Suite struct CSRCheckTests {
     let cli = CertWizProcess()
-    let subject = "/C=JP/ST=Tokyo/L=Chuo-ku/O=Sample K.K./CN=www.example.co.jp"
+    let subject = Applicant.sample.opensslSubject
 
     @discardableResult
     func openssl(_ arguments: [String]) throws -> Int32 { try cli.openssl(arguments).status }

@@ -8,10 +8,11 @@ import TestSupport
 
     func openssl(_ arguments: String...) throws -> (Int32, String) { try cli.openssl(arguments) }
 
-    @Test func makesAKeyAndCSRFromOptions() throws {
+    @Test(arguments: Applicant.all)
+    func makesAKeyAndCSRFromOptions(_ applicant: Applicant) throws {
         let out = cli.home + "/out"
-        let result = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", "Sample K.K.", "--l", "Chuo-ku", "--st", "Tokyo",
-                                 "--c", "JP", "--san", "example.co.jp", "--key-type", "p256", "--out", out, "--json")
+        let result = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", applicant.nameEn, "--l", applicant.locality,
+                                 "--st", applicant.state, "--c", "JP", "--san", "example.co.jp", "--key-type", "p256", "--out", out, "--json")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("san-missing-cn"))
         struct Made: Decodable { let keyPath, csrPath, publicKeyFingerprint, keyType: String }
@@ -19,8 +20,13 @@ import TestSupport
         #expect(made.keyPath == out + "/www.example.co.jp.key" && made.keyType == "p256")
         let (status, text) = try openssl("req", "-verify", "-noout", "-text", "-in", made.csrPath)
         #expect(status == 0 && text.contains("DNS:www.example.co.jp, DNS:example.co.jp"), "\(text)")
+        let (_, names) = try openssl("req", "-noout", "-subject", "-nameopt", "multiline", "-in", made.csrPath)
+        #expect(names.contains(applicant.opensslOrganizationLine), "\(names)")
+        // The CSR reads back with the value as given, not escaped.
+        let check = try cli.run("csr", "check", made.csrPath, "--lang", "en")
+        #expect(check.stdout.contains("organization: \(applicant.nameEn)\n"), "\(check.stdout)")
         // Again: the key in place stays, the new one is dated.
-        let again = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", "Sample K.K.", "--l", "Chuo-ku", "--st", "Tokyo",
+        let again = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", applicant.nameEn, "--l", "Chuo-ku", "--st", "Tokyo",
                                 "--c", "JP", "--key-type", "p256", "--out", out, "--today", "2026-11-24")
         #expect(again.status == 0 && again.stdout.contains("www.example.co.jp-2026-11-24.key"))
     }
@@ -73,7 +79,7 @@ import TestSupport
         #expect(try cli.run("set", "--draft", "site", "csr.organization=Other K.K.").status == 0)
         let stale = try findings("site").filter { $0.code == "csr-stale" }
         #expect(stale.map(\.field) == ["csr.organization"], "\(stale)")
-        #expect(stale.first?.message.en.contains("the CSR says 'Sample K.K.', the field 'Other K.K.'") == true)
+        #expect(stale.first?.message.en.contains("the CSR says '\(Applicant.sample.nameEn)', the field 'Other K.K.'") == true)
         #expect(stale.first?.severity == .error && stale.first?.message.ja.isEmpty == false)
         let submit = try cli.run("submit", "--draft", "site", "--today", "2026-11-24")
         #expect(submit.status == 1 && submit.stdout.contains("csr-stale"), "\(submit.stdout)\(submit.stderr)")
@@ -102,7 +108,7 @@ import TestSupport
 
     @Test func makesThemFromADraftAndRecordsPathAndFingerprint() throws {
         _ = try cli.run("new", "site")
-        _ = try cli.run("set", "--draft", "site", "csr.commonName=www.example.co.jp", "csr.organization=Sample K.K.",
+        _ = try cli.run("set", "--draft", "site", "csr.commonName=www.example.co.jp", "csr.organization=" + Applicant.sample.nameEn,
                         "csr.locality=Chuo-ku", "csr.state=Tokyo", "csr.country=JP", "csr.keyType=rsa2048")
         let result = try cli.run("csr", "new", "--draft", "site")
         #expect(result.status == 0, "\(result.stderr)")
@@ -119,14 +125,14 @@ import TestSupport
     @Test func encryptsTheKeyWithAPassphraseFromAFile() throws {
         let out = cli.home + "/enc"
         try "correct horse battery\n".write(toFile: cli.home + "/pass", atomically: true, encoding: .utf8)
-        let result = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", "Sample K.K.", "--l", "Chuo-ku", "--st", "Tokyo",
+        let result = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--o", Applicant.sample.nameEn, "--l", "Chuo-ku", "--st", "Tokyo",
                                  "--c", "JP", "--key-type", "p256", "--out", out, "--encrypt", "--passphrase-file", cli.home + "/pass")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("asks for the passphrase"))
         #expect(try openssl("pkey", "-in", out + "/www.example.co.jp.key", "-passin", "pass:correct horse battery", "-noout").0 == 0)
         #expect(try openssl("pkey", "-in", out + "/www.example.co.jp.key", "-passin", "pass:wrong", "-noout").0 != 0)
         // Without a terminal and without a file there is no one to ask.
-        let noTTY = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--c", "JP", "--o", "Sample K.K.", "--l", "Chuo-ku",
+        let noTTY = try cli.run("csr", "new", "--cn", "www.example.co.jp", "--c", "JP", "--o", Applicant.sample.nameEn, "--l", "Chuo-ku",
                                 "--st", "Tokyo", "--out", cli.home + "/enc2", "--encrypt")
         #expect(noTTY.status == 1 && noTTY.stderr.contains("--passphrase-file"))
         #expect(!FileManager.default.fileExists(atPath: cli.home + "/enc2"))

@@ -14,7 +14,7 @@ import TestSupport
     func makeChain() throws {
         try openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=certwiz test CA",
                      "-keyout", "ca.key", "-out", "ca.pem", "-days", "30"])
-        try openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/C=JP/O=Sample K.K./CN=www.example.co.jp",
+        try openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", "/C=JP/O=\(Applicant.sample.nameEn)/CN=www.example.co.jp",
                      "-keyout", "leaf.key", "-out", "leaf.csr"])
         try "subjectAltName=DNS:www.example.co.jp,DNS:example.co.jp\n".write(toFile: cli.home + "/ext", atomically: true, encoding: .utf8)
         try openssl(["x509", "-req", "-in", "leaf.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "20",
@@ -88,7 +88,7 @@ import TestSupport
         #expect(draft.currentCertificate.notAfter != nil && draft.currentCertificate.subjectAltNames?.count == 2)
         #expect(draft.currentCertificate.publicKeyFingerprint?.count == 64 && draft.currentCertificate.serialNumber != nil)
         // The DN and SANs are filled from the certificate where empty; what was typed stays.
-        #expect(draft.csr.organization == "Sample K.K." && draft.csr.country == "JP" && draft.csr.locality == "Typed-ku")
+        #expect(draft.csr.organization == Applicant.sample.nameEn && draft.csr.country == "JP" && draft.csr.locality == "Typed-ku")
         #expect(draft.csr.subjectAltNames == ["www.example.co.jp", "example.co.jp"])
     }
 

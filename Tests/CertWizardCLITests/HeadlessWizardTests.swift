@@ -18,7 +18,7 @@ import TestSupport
         #expect(result.stdout.contains("Filled the draft demo"))
         let filled = try draft("demo")
         #expect(filled.applicationType == .new)
-        #expect(filled.organization.nameJa == "サンプル株式会社")
+        #expect(filled.organization.nameJa == Applicant.sample.nameJa && filled.csr.organization == Applicant.sample.nameEn)
         #expect(filled.domainCheck.approverEmail == "admin@example.co.jp")
         #expect(filled.payment.plannedDate == CalendarDate(iso8601: "2026-11-30"))
         // Everything answered; the key and CSR are made by their button, not by answers.
@@ -31,7 +31,7 @@ import TestSupport
     /// A draft filled part-way (a run killed after the first answers) resumes at a later screen;
     /// the answers are still walked from the first screen, so none on an earlier one is skipped.
     @Test func answersForAPartlyFilledDraftStartFromTheFirstScreen() throws {
-        try cli.write(#"{"applicationType": "new", "organization": {"nameJa": "サンプル株式会社", "nameEn": "Sample K.K.", "phone": "03-1234-5678"}}"#,
+        try cli.write(#"{"applicationType": "new", "organization": {"nameJa": "\#(Applicant.sample.nameJa)", "nameEn": "\#(Applicant.sample.nameEn)", "phone": "03-1234-5678"}}"#,
                       to: "partial.json")
         let answers = try writeAnswers(TmuxSession.answersForANewApplication)
         let result = try cli.run("--answers", answers, "--draft", "partial", "--today", "2026-11-24")
@@ -40,7 +40,7 @@ import TestSupport
     }
 
     @Test func answersStopAtTheFirstScreenThatDoesNotValidateAndSayWhy() throws {
-        let answers = try writeAnswers(#"{"organization.nameJa": "サンプル", "organization.nameEn": "Sample K.K.", "organization.phone": "3-1234", "organization.listedInDuns": true}"#)
+        let answers = try writeAnswers(#"{"organization.nameJa": "サンプル", "organization.nameEn": "\#(Applicant.sample.nameEn)", "organization.phone": "3-1234", "organization.listedInDuns": true}"#)
         let result = try cli.run("--answers", answers, "--draft", "partial")
         #expect(result.status == 1)
         #expect(result.stderr.contains("1-1 Applicant organization") && result.stderr.contains("phone"), "\(result.stderr)")
@@ -87,7 +87,7 @@ import TestSupport
 
     @Test func plainModeAsksTheSameQuestionsLineByLine() throws {
         let input = [
-            "サンプル株式会社", "Sample K.K.", "03-1234", "03-1234-5678",  // a bad phone is asked again at once
+            Applicant.sample.nameJa, Applicant.sample.nameEn, "03-1234", "03-1234-5678",  // a bad phone is asked again at once
             "maybe", "y", "", "", "",                                      // y/n checked; DUNS yes; keep the rest
             "7",                                                           // 1-2: server software has 6 choices
             "q",
@@ -99,7 +99,7 @@ import TestSupport
         #expect(result.stdout.contains("Answer y or n"))
         #expect(result.stdout.contains("== 1-2 Prepare the CSR (2/9) ==") && result.stdout.contains("Choose a number from 1 to 6"))
         let saved = try draft("plain")
-        #expect(saved.organization.nameJa == "サンプル株式会社")
+        #expect(saved.organization.nameJa == Applicant.sample.nameJa && saved.organization.nameEn == Applicant.sample.nameEn)
         #expect(saved.organization.phone == "03-1234-5678")
         #expect(saved.organization.listedInDuns == true)
     }
@@ -107,7 +107,7 @@ import TestSupport
     /// Plain mode takes an existing CSR pasted whole: its lines are read on to the END line.
     @Test func plainModeTakesAPastedCSRToItsEndLine() throws {
         try cli.openssl(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "p.key", "-out", "p.csr",
-                         "-subj", "/C=JP/ST=Tokyo/L=Chuo-ku/O=Sample K.K./CN=www.example.co.jp"])
+                         "-subj", Applicant.sample.opensslSubject])
         let pem = try String(contentsOfFile: cli.home + "/p.csr", encoding: .utf8)
         try cli.write(validDraftJSON.replacingOccurrences(of: #""origin": "generateHere", "keyType": "p256""#, with: #""origin": "existing""#), to: "p.json")
         // Keep the ten answers before the CSR (server software ... CSR file), paste, then quit.
@@ -124,7 +124,7 @@ import TestSupport
     /// Plain mode loads (and checks) an existing CSR as soon as its file is named.
     @Test func plainModeLoadsACSRFromItsPath() throws {
         try cli.openssl(["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "f.key", "-out", "f.csr",
-                         "-subj", "/C=JP/ST=Tokyo/L=Chuo-ku/O=Sample K.K./CN=www.example.co.jp"])
+                         "-subj", Applicant.sample.opensslSubject])
         try cli.write(validDraftJSON.replacingOccurrences(of: #""origin": "generateHere", "keyType": "p256""#, with: #""origin": "existing""#), to: "f.json")
         let input = Array(repeating: "", count: 9).joined(separator: "\n") + "\n" + cli.home + "/f.csr\nq\n"
         let result = try cli.run("--plain", "--draft", "f", "--today", "2026-11-24", "--lang", "en", stdin: input)
@@ -138,15 +138,15 @@ import TestSupport
     /// host:port goes through the same operation).
     @Test func plainModeReadsTheCurrentCertificateFromWhereItIs() throws {
         try cli.openssl(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "cur.key", "-out", "cur.pem",
-                         "-subj", "/C=JP/ST=Tokyo/L=Chuo-ku/O=Sample K.K./CN=www.example.co.jp", "-days", "200"])
-        try cli.write(#"{"applicationType": "renewal", "organization": {"nameJa": "サンプル株式会社", "nameEn": "Sample K.K.", "phone": "03-1234-5678", "listedInDuns": true}}"#,
+                         "-subj", Applicant.sample.opensslSubject, "-days", "200"])
+        try cli.write(#"{"applicationType": "renewal", "organization": {"nameJa": "\#(Applicant.sample.nameJa)", "nameEn": "\#(Applicant.sample.nameEn)", "phone": "03-1234-5678", "listedInDuns": true}}"#,
                       to: "cur.json")
         let result = try cli.run("--plain", "--draft", "cur", "--today", "2026-11-24", "--lang", "en", stdin: cli.home + "/cur.pem\nq\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Read: www.example.co.jp"), "\(result.stdout)")
         let saved = try draft("cur")
         #expect(saved.currentCertificate.commonName == "www.example.co.jp" && saved.currentCertificate.publicKeyFingerprint?.count == 64)
-        #expect(saved.csr.commonName == "www.example.co.jp" && saved.csr.organization == "Sample K.K." && saved.csr.locality == "Chuo-ku")
+        #expect(saved.csr.commonName == "www.example.co.jp" && saved.csr.organization == Applicant.sample.nameEn && saved.csr.locality == "Chuo-ku")
     }
 
     @Test func plainModeIsUsedWithoutATerminalAndInJapanese() throws {

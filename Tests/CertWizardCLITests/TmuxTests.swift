@@ -48,16 +48,17 @@ import TestSupport
     @Test func typesJapaneseSavesAsItGoesAndQuitsCleanly() throws {
         let tmux = try TmuxSession(["--draft", "honsha", "--today", "2026-11-24"])
         try tmux.waitFor("1-1 Applicant organization (1/9)")
-        try tmux.type("サンプル株式会社")
+        let applicant = Applicant.sample
+        try tmux.type(applicant.nameJa)
         try tmux.press("Tab")
-        try tmux.type("Sample K.K.")
-        let screen = try tmux.waitFor("[Sample K.K.")
-        #expect(screen.contains("[サンプル株式会社"))
+        try tmux.type(applicant.nameEn)
+        let screen = try tmux.waitFor("[" + applicant.nameEn)
+        #expect(screen.contains("[" + applicant.nameJa))
         // Saved as it goes: the saver thread puts the newest version on disk while the wizard runs
         // (it does not wait for quitting), so both fields arrive within moments, not at exit.
-        let saved = try draftOnDisk(tmux) { $0.organization.nameEn == "Sample K.K." }
-        #expect(saved.organization.nameJa == "サンプル株式会社")
-        #expect(saved.organization.nameEn == "Sample K.K.")
+        let saved = try draftOnDisk(tmux) { $0.organization.nameEn == applicant.nameEn }
+        #expect(saved.organization.nameJa == applicant.nameJa)
+        #expect(saved.organization.nameEn == applicant.nameEn)
         #expect(try tmux.certwizPid() != nil, "the wizard is still running")
         try tmux.press("C-c")
         try tmux.waitFor("Quit certwiz?")
@@ -238,14 +239,14 @@ extension TmuxSession {
     static let answersForANewApplication = #"""
     {
       "applicationType": "new",
-      "organization.nameJa": "サンプル株式会社", "organization.nameEn": "Sample K.K.",
+      "organization.nameJa": "\#(Applicant.sample.nameJa)", "organization.nameEn": "\#(Applicant.sample.nameEn)",
       "organization.phone": "03-1234-5678", "organization.listedInDuns": true,
-      "csr.serverSoftware": "nginx", "csr.commonName": "www.example.co.jp", "csr.organization": "Sample K.K.",
+      "csr.serverSoftware": "nginx", "csr.commonName": "www.example.co.jp", "csr.organization": "\#(Applicant.sample.nameEn)",
       "csr.locality": "Chuo-ku", "csr.state": "Tokyo", "csr.country": "JP",
       "csr.subjectAltNames": ["www.example.co.jp", "example.co.jp"], "csr.origin": "generateHere", "csr.keyType": "p256",
       "applicantInCharge.name": "山田 太郎", "applicantInCharge.email": "yamada@example.co.jp",
       "applicantInCharge.phone": "03-1234-5679", "applicantInCharge.fullTimeEmployee": true,
-      "technicalContact.company": "サンプル株式会社", "technicalContact.name": "鈴木 花子",
+      "technicalContact.company": "\#(Applicant.sample.nameJa)", "technicalContact.name": "鈴木 花子",
       "technicalContact.email": "suzuki@example.co.jp", "technicalContact.phone": "090-1234-5678",
       "technicalContact.belongsToApplicant": true,
       "order.product": "secure", "order.express": true, "order.licenses": 1,

@@ -26,7 +26,7 @@ import X509
         let subject = SubjectFields(commonName: cn, organization: "Sample", locality: "Chuo-ku", state: "Tokyo",
                                     country: "JP", subjectAltNames: [])
         let made = try KeyAndCSR.make(subject, keyType: .p256, in: folder.path + "/keys-" + cn, today: today)
-        let leaf = try ca.issue(try CertificateSigningRequest(pemEncoded: made.csrPEM), organization: "Sample K.K.")
+        let leaf = try ca.issue(try CertificateSigningRequest(pemEncoded: made.csrPEM), organization: Applicant.sample.nameEn)
         return Issued(ca: ca, leaf: leaf, fingerprint: made.publicKeyFingerprint, leafPEM: try leaf.serializeAsPEM().pemString + "\n", caDirectory: caDir)
     }
 
