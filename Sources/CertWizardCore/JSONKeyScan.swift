@@ -49,18 +49,20 @@ public enum JSONKeyScan {
             case 0x0A:
                 line += 1
             case UInt8(ascii: "\""):
-                // Read the string raw (escapes kept as written: only the same spelling is a duplicate).
+                // Read the string; a key with escapes is compared by what it says (`common\u004eame`
+                // is `commonName`, as the decoder will read it).
                 var j = i + 1
                 var escaped = false
+                var hasEscape = false
                 while j < bytes.count {
-                    if escaped { escaped = false } else if bytes[j] == UInt8(ascii: "\\") { escaped = true } else if bytes[j] == UInt8(ascii: "\"") { break }
+                    if escaped { escaped = false } else if bytes[j] == UInt8(ascii: "\\") { escaped = true; hasEscape = true } else if bytes[j] == UInt8(ascii: "\"") { break }
                     if bytes[j] == 0x0A { line += 1 }
                     j += 1
                 }
                 guard j < bytes.count else { return result }
                 if var top = stack.popLast() {
                     if top.isObject && top.expectingKey {
-                        let key = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+                        let key = hasEscape ? unescaped(bytes[(i + 1)..<j]) : String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
                         let path = top.path.isEmpty ? key : top.path + "." + key
                         if top.keys.contains(key) {
                             result.duplicate = Duplicate(path: path, line: line)
@@ -90,5 +92,30 @@ public enum JSONKeyScan {
             i += 1
         }
         return result
+    }
+
+    /// A JSON string's content with its escapes resolved (RFC 8259 §7, surrogate pairs joined).
+    /// A malformed escape is kept as written: the decoder reports it.
+    static func unescaped(_ raw: ArraySlice<UInt8>) -> String {
+        var units: [UInt16] = []
+        var i = raw.startIndex
+        func hex(_ at: Int) -> UInt16? {
+            guard at + 4 <= raw.endIndex, let text = String(validating: raw[at..<at + 4], as: UTF8.self) else { return nil }
+            return UInt16(text, radix: 16)
+        }
+        let simple: [UInt8: UInt16] = [UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
+                                       UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09]
+        while i < raw.endIndex {
+            if raw[i] == UInt8(ascii: "\\"), i + 1 < raw.endIndex {
+                if let unit = simple[raw[i + 1]] { units.append(unit); i += 2; continue }
+                if raw[i + 1] == UInt8(ascii: "u"), let unit = hex(i + 2) { units.append(unit); i += 6; continue }
+            }
+            // Plain UTF-8 up to the next backslash.
+            var end = i + 1
+            while end < raw.endIndex && raw[end] != UInt8(ascii: "\\") { end += 1 }
+            units.append(contentsOf: String(decoding: raw[i..<end], as: UTF8.self).utf16)
+            i = end
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 }

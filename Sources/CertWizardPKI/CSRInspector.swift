@@ -73,11 +73,10 @@ public enum CSRInspector {
         // key (too small, or a kind not accepted such as DSA), so the report says why.
         let parsed: CertificateSigningRequest?
         var findings: [Finding] = []
+        var parseError: (any Error)?
         do { parsed = try CertificateSigningRequest(derEncoded: der) } catch {
             parsed = nil
-            findings.append(Finding(.error, "csr-unusable", field: "csr.pem", Localized(
-                "CSR を解析できません (構造が壊れているか、対応していない形式です: \(CSRInspector.describe(error)))。作り直してください",
-                "the CSR cannot be parsed: its structure is damaged or of a kind not supported (\(CSRInspector.describe(error))); make it again")))
+            parseError = error
         }
 
         var keyType = RawCSR.keyNames[raw.keyAlgorithm] ?? raw.keyAlgorithm
@@ -98,6 +97,14 @@ public enum CSRInspector {
                 "\(name) の鍵は受け付けられません。RSA (2048 ビット以上) か ECDSA P-256 / P-384 を使ってください",
                 "\(name) keys are not accepted: use RSA (2048 bits or more) or ECDSA P-256 / P-384")))
         }
+        // The library refuses some keys outright (RSA below 2048 bits): the key finding above says
+        // why; only a CSR refused for another reason is called damaged.
+        let keyExplainsRefusal = findings.contains { $0.code == "key-too-small" || $0.code == "key-type-unsupported" }
+        if let parseError, !keyExplainsRefusal || raw.subject == nil {
+            findings.insert(Finding(.error, "csr-unusable", field: "csr.pem", Localized(
+                "CSR を解析できません (構造が壊れているか、対応していない形式です: \(CSRInspector.describe(parseError)))。作り直してください",
+                "the CSR cannot be parsed: its structure is damaged or of a kind not supported (\(CSRInspector.describe(parseError))); make it again")), at: 0)
+        }
         let weak = RawCSR.weakSignatures.contains(signature)
         if weak, parsed != nil {
             findings.append(Finding(.error, "signature-algorithm-weak", field: "csr.pem", Localized(
@@ -109,11 +116,14 @@ public enum CSRInspector {
         var names: [String] = []
         var signatureValid: Bool?
         var fingerprint: String?
+        // What the CSR asks for, read even when the library refuses its key.
+        let readSubject = parsed?.subject ?? raw.subject
+        if let readSubject { subject = DistinguishedNameText.fields(of: readSubject) }
+        let requested = parsed.flatMap { try? $0.attributes.extensionRequest?.extensions } ?? raw.requestedExtensions
+        if let sans = try? requested?.subjectAlternativeNames {
+            names = sans.compactMap { if case .dnsName(let name) = $0 { return TerminalControls.visible(name) } else { return nil } }
+        }
         if let parsed {
-            subject = DistinguishedNameText.fields(of: parsed.subject)
-            if let request = try? parsed.attributes.extensionRequest, let sans = try? request.extensions.subjectAlternativeNames {
-                names = sans.compactMap { if case .dnsName(let name) = $0 { return TerminalControls.visible(name) } else { return nil } }
-            }
             fingerprint = try? PublicKeyFingerprint.sha256(parsed.publicKey)
             // A weak algorithm may not be verifiable at all: it is reported as weak, not as forged.
             if !weak {
@@ -144,7 +154,7 @@ public enum CSRInspector {
             draft.currentCertificate = CurrentCertificateReader.fields(of: current)
             fields.formUnion(["currentCertificate.notBefore", "currentCertificate.notAfter"])
         }
-        if parsed != nil { findings += Validator.findings(for: draft, fields: fields, today: today) }
+        if readSubject != nil { findings += Validator.findings(for: draft, fields: fields, today: today) }
 
         return CSRReport(subject: subject, subjectAltNames: names, keyType: keyType, keyBits: keyBits, signatureAlgorithm: signature,
                          signatureValid: signatureValid, publicKeyFingerprint: fingerprint, findings: findings)

@@ -1,13 +1,19 @@
 import SwiftASN1
+import X509
 
 /// The algorithms of a CSR read straight from its DER, which works even for CSRs that
 /// swift-certificates refuses (an RSA-1024 or DSA key): so the report can say "key too
-/// small" or "DSA is not accepted" instead of "unreadable".
+/// small" or "DSA is not accepted" instead of "unreadable", beside the subject and names the
+/// CSR asks for.
 struct RawCSR {
     let keyAlgorithm: String
     let curve: String?
     let rsaBits: Int?
     let signatureAlgorithm: String
+    /// The subject, nil when it does not parse.
+    let subject: DistinguishedName?
+    /// The extensions requested (SANs among them), nil when there are none or they do not parse.
+    let requestedExtensions: Certificate.Extensions?
 
     init(der: [UInt8]) throws {
         let root = try DER.parse(der)
@@ -31,6 +37,19 @@ struct RawCSR {
             rsaBits = nil
         }
         signatureAlgorithm = try ASN1ObjectIdentifier(derEncoded: try RawCSR.children(top[1], atLeast: 1)[0]).description
+        subject = try? DistinguishedName(derEncoded: info[1])
+        requestedExtensions = info.count > 3 ? RawCSR.extensions(in: info[3]) : nil
+    }
+
+    /// The extensionRequest attribute's extensions, from the CSR's `[0] attributes`.
+    private static func extensions(in attributes: ASN1Node) -> Certificate.Extensions? {
+        guard case .constructed(let nodes) = attributes.content else { return nil }
+        for node in nodes {
+            guard let attribute = try? CertificateSigningRequest.Attribute(derEncoded: node),
+                  attribute.oid == .CSRAttributes.extensionRequest, let request = try? ExtensionRequest(attribute) else { continue }
+            return request.extensions
+        }
+        return nil
     }
 
     private static func children(_ node: ASN1Node, atLeast count: Int = 0) throws -> [ASN1Node] {

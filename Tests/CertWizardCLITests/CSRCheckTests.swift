@@ -53,6 +53,29 @@ import TestSupport
         #expect(Set(dn.1).isSuperset(of: ["country-invalid", "organization-not-english", "cn-not-fqdn", "locality-missing"]), "\(dn.1)")
     }
 
+    /// A small RSA key is named, not called damaged: swift-certificates refuses such CSRs, but
+    /// the report still shows what they ask for, and exits 1 (a CSR with errors), not 2.
+    @Test(arguments: [512, 1024])
+    func aSmallKeyIsNamedBesideTheSubjectAndNames(_ bits: Int) throws {
+        let path = try opensslCSR("small\(bits)", newkey: "rsa:\(bits)", ["-addext", "subjectAltName=DNS:www.example.co.jp,DNS:example.co.jp"])
+        let (result, codes) = try check(path)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(codes.contains("key-too-small") && !codes.contains("csr-unusable"), "\(codes)")
+        struct Report: Decodable { let subject: [String: String]; let subjectAltNames: [String]; let keyBits: Int }
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        #expect(report.subject["organization"] == Applicant.sample.nameEn && report.subject["commonName"] == "www.example.co.jp")
+        #expect(report.subjectAltNames == ["www.example.co.jp", "example.co.jp"] && report.keyBits == bits)
+        let text = try cli.run("csr", "check", path, "--lang", "en", "--today", "2026-11-24").stdout
+        #expect(text.contains("organization: \(Applicant.sample.nameEn)") && !text.contains("damaged"), "\(text)")
+        // In a draft the CSR cannot be used, and says it is the key.
+        try cli.write(draftJSON(for: .sample).replacingOccurrences(of: #""origin": "generateHere", "keyType": "p256""#, with: #""origin": "existing""#),
+                      to: "s\(bits).json")
+        let pem = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(try cli.run("set", "--draft", "s\(bits)", "csr.pem=" + pem).status == 0)
+        let validate = try cli.run("validate", "--draft", "s\(bits)", "--lang", "en", "--today", "2026-11-24")
+        #expect(validate.status == 1 && validate.stdout.contains("key-too-small") && !validate.stdout.contains("damaged"), "\(validate.stdout)")
+    }
+
     /// What swift-certificates cannot parse is unusable: exit 2 with csr-unusable naming why, even
     /// when the lenient reader finds a key and a signature algorithm in it (here the P-256
     /// signature's SEQUENCE made a SET).

@@ -39,6 +39,13 @@ import TestSupport
         #expect(throws: DraftReadError.duplicateKey(JSONKeyScan.Duplicate(path: "applicationType", line: 1))) {
             try decode(#"{"applicationType": "new", "applicationType": "renewal"}"#)
         }
+        // A key spelled through JSON escapes is the same key, as the decoder reads it.
+        #expect(throws: DraftReadError.duplicateKey(JSONKeyScan.Duplicate(path: "csr.commonName", line: 1))) {
+            try decode(#"{"csr": {"commonName": "a.example.jp", "common\u004eame": "b.example.jp"}}"#)
+        }
+        #expect(JSONKeyScan.scan(Array(#"{"\u006b\/": 1, "k/": 2}"#.utf8)).duplicate == JSONKeyScan.Duplicate(path: "k/", line: 1))
+        #expect(JSONKeyScan.scan(Array(#"{"\ud83d\ude00": 1, "😀": 2}"#.utf8)).duplicate == JSONKeyScan.Duplicate(path: "😀", line: 1))
+        #expect(JSONKeyScan.scan(Array(#"{"a\"b": 1, "a\\b": 2}"#.utf8)).duplicate == nil)
         // The same key in two objects, or a string value that looks like a key, is fine.
         #expect((try? decode(#"{"organization": {"nameEn": "x"}, "csr": {"organization": "x", "commonName": "organization"}}"#)) != nil)
         #expect(JSONKeyScan.scan(Array(#"{"timeline": [{"event": "a"}, {"event": "b"}]}"#.utf8)).duplicate == nil)
