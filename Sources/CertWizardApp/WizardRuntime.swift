@@ -94,7 +94,10 @@ public final class WizardRuntime {
         if state.session == nil, player != nil {
             let reason = state.status?.text ?? Localized("下書きを開けません", "cannot open the draft")
             var unreadable = true
-            if case .locked? = openFailure { unreadable = false }
+            switch openFailure {
+            case .locked?, .hardLinked?: unreadable = false
+            default: break
+            }
             refusal = .answersRefused(reason, unreadable: unreadable)
             player = nil
             return

@@ -78,6 +78,8 @@ public struct DraftFile: Sendable, Equatable {
                      stage: (SaveStage) -> Void = { _ in }) throws(DraftStoreError) {
         precondition(lock.draftPath == path && lock.isHeld, "saving a draft needs its own lock")
         let target = lock.filePath
+        // A hard link made while the draft was open would keep the old version under its name.
+        if lock.linkCount > 1 { throw .hardLinked(path: path, links: lock.linkCount) }
         let bytes = try DraftFile.encodeReadable(draft, path: path)
         do throws(FileError) {
             let temp = try AtomicFile.writeTemporary(bytes, beside: target, mode: 0o600)

@@ -19,34 +19,74 @@ public final class DraftLock: @unchecked Sendable {
     /// The draft's path as given.
     public let draftPath: String
     /// The file itself, every symbolic link resolved: where saves go, so a link stays a link.
-    public let filePath: String
+    public private(set) var filePath: String
     private var fd: Int32
 
     /// Takes the lock, or throws `.locked` at once (naming the holder's pid) when another process holds it.
-    public init(draftPath: String) throws(DraftStoreError) {
+    ///
+    /// A save replaces the file: a process that opened the old file just before another's save
+    /// would win its lock after the save let it go, and hold a lock on a file that is no longer
+    /// the draft. So once locked, the name must still lead to the locked file; if not, the lock
+    /// is let go and taken again on what the name leads to now.
+    public convenience init(draftPath: String) throws(DraftStoreError) {
+        try self.init(draftPath: draftPath, beforeLocking: {})
+    }
+
+    /// `beforeLocking` runs between opening the file and locking it: where another process's
+    /// save can come (the tests put one there).
+    init(draftPath: String, beforeLocking: () -> Void) throws(DraftStoreError) {
         self.draftPath = draftPath
+        fd = -1
+        filePath = draftPath
+        for _ in 0..<DraftLock.attempts {
+            let (path, descriptor, info) = try DraftLock.openRegular(draftPath)
+            filePath = path
+            fd = descriptor
+            beforeLocking()
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                let holder = DraftLock.holder(device: info.st_dev, inode: info.st_ino)
+                // deinit still runs for a class whose init throws after setting every
+                // property: release() closes the descriptor once, and only once.
+                release()
+                throw .locked(path: draftPath, holder: holder)
+            }
+            var now = stat(), locked = stat()
+            if stat(path, &now) == 0, fstat(fd, &locked) == 0, now.st_dev == locked.st_dev, now.st_ino == locked.st_ino {
+                if locked.st_nlink > 1 {
+                    release()
+                    throw .hardLinked(path: draftPath, links: Int(locked.st_nlink))
+                }
+                return
+            }
+            release()  // replaced meanwhile: lock what the name holds now
+        }
+        // Replaced on every attempt: another process saves without pause.
+        throw .locked(path: draftPath, holder: nil)
+    }
+
+    static let attempts = 50
+
+    /// The draft's file, every symbolic link resolved, opened (not locked) and checked to be a regular file.
+    private static func openRegular(_ draftPath: String) throws(DraftStoreError) -> (String, Int32, stat) {
         guard let resolved = realpath(draftPath, nil) else {
-            fd = -1
             if errno == ENOENT { throw .notFound(path: draftPath) }
             throw .file(FileError("open", draftPath))
         }
-        filePath = String(cString: resolved)
+        let path = String(cString: resolved)
         free(resolved)
-        fd = open(filePath, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else { throw .file(FileError("open", draftPath)) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else {
+            // Renamed away between realpath and open: the caller's next attempt finds the new one.
+            if errno == ENOENT { throw .notFound(path: draftPath) }
+            throw .file(FileError("open", draftPath))
+        }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             let mode = info.st_mode
-            release()
+            close(fd)
             throw .file(FileError.notRegular(draftPath, mode: mode))
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = DraftLock.holder(device: info.st_dev, inode: info.st_ino)
-            // deinit still runs for a class whose init throws after setting every
-            // property: release() closes the descriptor once, and only once.
-            release()
-            throw .locked(path: draftPath, holder: holder)
-        }
+        return (path, fd, info)
     }
 
     deinit { release() }
@@ -59,6 +99,12 @@ public final class DraftLock: @unchecked Sendable {
     }
 
     public var isHeld: Bool { fd >= 0 }
+
+    /// How many names (hard links) the locked file has now.
+    var linkCount: Int {
+        var info = stat()
+        return fstat(fd, &info) == 0 ? Int(info.st_nlink) : 1
+    }
 
     /// Locks `replacement` (a complete new version beside the draft), lets `rename` put it in the
     /// draft's place, then lets the old file go. When `rename` fails, the old file stays locked.

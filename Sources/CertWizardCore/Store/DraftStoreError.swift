@@ -7,6 +7,9 @@ public enum DraftStoreError: Error, Equatable, Sendable {
     case unsavable(path: String, reason: DraftReadError)
     case file(FileError)
     case locked(path: String, holder: Int32?)
+    /// The draft's file has other hard links: a save replaces the file, so they would keep the
+    /// old version and be edited apart from this one without anyone noticing.
+    case hardLinked(path: String, links: Int)
     case alreadyExists(path: String)
     case invalidName(String, reason: Localized)
     case noDrafts(directory: String)
@@ -34,6 +37,9 @@ public enum DraftStoreError: Error, Equatable, Sendable {
             let pid = holder.map { " (pid \($0))" } ?? ""
             return Localized("下書き \(path) は別の certwiz\(pid) で開かれています。そちらを終了してから開いてください",
                              "the draft \(path) is open in another certwiz\(pid); close that one first")
+        case .hardLinked(let path, let links):
+            return Localized("下書き \(path) には別の名前 (ハードリンク) が \(links - 1) 個あります。保存するとそれらは古い版のまま分かれてしまうので開きません。別名はシンボリックリンク (ln -s) にしてください",
+                             "the draft \(path) has \(links - 1) other name(s) (hard links); a save would leave them behind with the old version, so it is not opened: make other names symbolic links (ln -s)")
         case .alreadyExists(let path):
             return Localized("下書き \(path) は既にあります。別の名前を指定してください",
                              "a draft already exists at \(path); choose another name")
