@@ -31,6 +31,11 @@ enum UIText {
     static let keysChecklist = Localized("↑↓:移動 Space:選択", "↑↓:move Space:toggle")
     static let keysDate = Localized("+/-:1日ずらす", "+/-:a day")
     static let keysLines = Localized("^X:全部消す", "^X:clear all")
+    /// A paste or key that would take a field past its limit: nothing is changed.
+    static func tooMuch(_ label: Localized, _ problem: Localized) -> Localized {
+        Localized("「\(label.ja)」に入りきらないため入れませんでした: \(problem.ja)。入力済みの内容はそのままです",
+                  "Not taken: \(label.en) holds \(problem.en); what was there is kept")
+    }
     static let firstLineOnly = Localized("この欄は 1 行です。貼り付けの最初の行だけを入れました", "This field holds one line: only the paste's first line was taken")
     static let keysWelcome = Localized("↑↓:選択 Enter:決定 Tab:名前 F1:ヘルプ F10:終了",
                                        "↑↓:choose Enter:open Tab:name F1:help F10:quit")

@@ -57,11 +57,21 @@ public enum DraftPathError: Error, Equatable, Sendable {
                              "\(path): \"\(value)\" is not accepted; \(expected.en)")
         }
     }
+
+    /// A value as a message quotes it: its start, when it is long (a refused 1 MB paste is not
+    /// printed back whole).
+    public static func shortened(_ text: String) -> String {
+        guard text.count > 60 else { return text }
+        return String(text.prefix(40)) + "…"
+    }
 }
 
 extension DraftField {
     /// Reads a value typed on a command line (`yes`, `2026-11-22`, `a,b`) as this field's JSON.
     /// An empty text clears the field.
+    /// How much the field takes.
+    public var limit: FieldLimit { FieldLimit.of(path: path, kind: kind) }
+
     public func parse(_ text: String) throws(DraftPathError) -> JSONValue {
         if text.isEmpty { return .null }
         switch kind {
@@ -96,16 +106,26 @@ extension DraftField {
     public func check(_ value: JSONValue) throws(DraftPathError) {
         switch (kind, value) {
         case (.text, .string(let text)):
+            if let problem = limit.problem(characters: text.count) {
+                throw .invalidValue(path: path, value: DraftPathError.shortened(text), expected: problem)
+            }
             try refuseTerminalControls(in: text, shown: text)
         case (_, .null), (.flag, .bool), (.integer, .int): return
         case (.date, .string(let s)):
             if CalendarDate(iso8601: s) == nil { _ = try parse(s) }
         case (.list, .array(let items)):
             if items.contains(where: { if case .string = $0 { return false } else { return true } }) {
-                throw .invalidValue(path: path, value: value.displayText, expected: Localized("文字列のリストを指定してください", "expected a list of strings"))
+                throw .invalidValue(path: path, value: DraftPathError.shortened(value.displayText),
+                                    expected: Localized("文字列のリストを指定してください", "expected a list of strings"))
+            }
+            if let problem = limit.problem(items: items.count) {
+                throw .invalidValue(path: path, value: DraftPathError.shortened(value.displayText), expected: problem)
             }
             for case .string(let text) in items {
-                try refuseTerminalControls(in: text, shown: value.displayText)
+                if let problem = limit.problem(characters: text.count) {
+                    throw .invalidValue(path: path, value: DraftPathError.shortened(text), expected: problem)
+                }
+                try refuseTerminalControls(in: text, shown: value.displayText)  // made only on a refusal
             }
         case (.choice(let values), .string(let s)):
             if !values.contains(s) { throw invalidChoice(s, values) }
@@ -115,9 +135,10 @@ extension DraftField {
     }
 
     /// A value holding a terminal control is refused, `shown` with the control made visible.
-    private func refuseTerminalControls(in text: String, shown: String) throws(DraftPathError) {
+    /// (`shown` is made only on a refusal: a list's whole text, made once per item, was quadratic.)
+    private func refuseTerminalControls(in text: String, shown: @autoclosure () -> String) throws(DraftPathError) {
         guard let control = TerminalControls.first(in: text) else { return }
-        throw .invalidValue(path: path, value: TerminalControls.visible(shown), expected: TerminalControls.message(control))
+        throw .invalidValue(path: path, value: TerminalControls.visible(shown()), expected: TerminalControls.message(control))
     }
 
     private var expectation: Localized {

@@ -5,11 +5,37 @@ import TerminalUI
 struct LinesField: FieldWidget {
     func handle(_ key: Key, _ field: ScreenField, _ state: inout WizardState) -> [WizardEffect]? {
         var editor = Self.editor(field, state)
+        if let problem = Self.problem(adding: key, to: editor, field) {
+            state.status = StatusMessage(text: UIText.tooMuch(field.field.label, problem), isError: true)
+            return []
+        }
         // One key empties the whole field (a wrong paste is undone at once).
         if key == .control("x") { editor = TextAreaEditor("") }
         else { guard key != .tab, key != .backTab, editor.handle(key) else { return nil } }
         state.editors[field.path] = .lines(editor)
         return state.set(field.path, FieldText.value(of: editor.text, input: field.input, path: field.path))
+    }
+
+    /// Why `key` would take the field past its limit (a list's items, or the characters of a
+    /// pasted PEM), nil when it fits. Counted before anything is edited.
+    private static func problem(adding key: Key, to editor: TextAreaEditor, _ field: ScreenField) -> Localized? {
+        let limit = field.field.limit
+        switch key {
+        case .paste(let text):
+            if limit.items != nil {
+                let added = text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+                if let problem = limit.problem(items: editor.lineCount + added) { return problem }
+                let longest = text.split(whereSeparator: \.isNewline).reduce(0) { max($0, $1.count) }
+                return limit.problem(characters: longest)
+            }
+            return limit.problem(characters: editor.characterCount + text.count)
+        case .enter:
+            return limit.items == nil ? nil : limit.problem(items: editor.lineCount + 1)
+        case .character:
+            return limit.items == nil ? limit.problem(characters: editor.characterCount + 1) : nil
+        default:
+            return nil
+        }
     }
 
     private static func editor(_ field: ScreenField, _ state: WizardState) -> TextAreaEditor {
@@ -53,6 +79,6 @@ struct LinesField: FieldWidget {
     func answerKeys(_ answer: JSONValue, _ field: ScreenField, _ state: WizardState) -> [Key] {
         let existing = FieldText.text(of: state.value(field.path), input: field.input)
         let text: String = { if case .array(let items) = answer { return items.map(\.displayText).joined(separator: "\n") } else { return answer.displayText } }()
-        return Array(repeating: Key.backspace, count: existing.count) + (text.isEmpty ? [] : [.paste(text)])
+        return (existing.isEmpty ? [] : [Key.control("x")]) + (text.isEmpty ? [] : [.paste(text)])
     }
 }

@@ -22,6 +22,7 @@ enum LineInput {
         // A paste of several lines into a one-line field: its first line, and say so.
         if case .paste(let text) = key {
             let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed.isEmpty }
+            if refusesPast(limit: field, adding: lines.first?.count ?? 0, to: editor, &state) { return [] }
             if lines.count > 1 {
                 guard editor.handle(.paste(lines[0])) else { return nil }
                 let effects = state.commit(field, text: editor.text, editor: editor)
@@ -29,8 +30,17 @@ enum LineInput {
                 return effects
             }
         }
+        if case .character = key, refusesPast(limit: field, adding: 1, to: editor, &state) { return [] }
         guard editor.handle(key) else { return nil }
         return state.commit(field, text: editor.text, editor: editor)
+    }
+
+    /// Whether `adding` characters would take the field past its limit; if so the status says
+    /// so and nothing changes (a 1 MB paste is refused at once, not edited in).
+    static func refusesPast(limit field: ScreenField, adding count: Int, to editor: TextEditor, _ state: inout WizardState) -> Bool {
+        guard let problem = field.field.limit.problem(characters: editor.characters.count + count) else { return false }
+        state.status = StatusMessage(text: UIText.tooMuch(field.field.label, problem), isError: true)
+        return true
     }
 
     static func lines(_ field: ScreenField, focused: Bool, focusIndex: Int, _ body: BodyBuilder) -> [BodyLine] {
@@ -49,8 +59,9 @@ enum LineInput {
         return [line]
     }
 
-    /// Clear the line, then type the answer.
+    /// Clear the line, then type the answer (pasted when long: typing is one rule run a key).
     static func answerKeys(_ answer: JSONValue) -> [Key] {
-        [.end, .control("u")] + answer.displayText.map(Key.character)
+        let text = answer.displayText
+        return [.end, .control("u")] + (text.count > 64 && !text.contains(where: \.isNewline) ? [.paste(text)] : text.map(Key.character))
     }
 }

@@ -51,24 +51,32 @@ public struct TextAreaEditor: Equatable, Sendable {
         return true
     }
 
+    /// Inserts `text` at the cursor: its lines are made first and spliced in once, so a paste
+    /// of thousands of lines is linear (a line inserted at a time moved every line after it).
     public mutating func insert(_ text: String) {
+        var pieces: [[Character]] = [[]]
         for c in text {
             if c == "\n" || c == "\r\n" || c == "\r" {
-                let rest = Array(lines[row][column...])
-                lines[row].removeSubrange(column...)
-                lines.insert(rest, at: row + 1)
-                row += 1
-                column = 0
+                pieces.append([])
             } else if c == "\t" {
-                lines[row].insert(" ", at: column)
-                column += 1
+                pieces[pieces.count - 1].append(" ")
+            } else if !c.unicodeScalars.contains(where: ControlCharacters.contains) {
+                pieces[pieces.count - 1].append(c)
             } else {
-                for kept in ControlCharacters.removed(from: String(c)) {
-                    lines[row].insert(kept, at: column)
-                    column += 1
-                }
+                pieces[pieces.count - 1] += ControlCharacters.removed(from: String(c))
             }
         }
+        let tail = Array(lines[row][column...])
+        lines[row].removeSubrange(column...)
+        lines[row] += pieces[0]
+        if pieces.count > 1 {
+            lines.insert(contentsOf: pieces.dropFirst(), at: row + 1)
+            row += pieces.count - 1
+            column = pieces[pieces.count - 1].count
+        } else {
+            column += pieces[0].count
+        }
+        lines[row] += tail
     }
 
     public mutating func setText(_ text: String) { self = TextAreaEditor(text) }
@@ -92,4 +100,7 @@ public struct TextAreaEditor: Equatable, Sendable {
     }
 
     public var lineCount: Int { lines.count }
+
+    /// Characters in all lines, line breaks counted.
+    public var characterCount: Int { lines.reduce(lines.count - 1) { $0 + $1.count } }
 }
