@@ -90,9 +90,42 @@ public final class CursesTerminal: Terminal {
             } else {
                 input = status == KEY_CODE_YES ? .functionKey(functionKey(Int32(character))) : .character(UInt32(character))
                 pending += decoder.feed(input)
+                if decoder.inPaste { readPasteInBulk() }
             }
             if !pending.isEmpty, !decoder.awaitsMore, !decoder.inPaste { return pending.removeFirst() }
             wait = 0
+        }
+    }
+
+    /// Reads the rest of a paste straight from the terminal, 64 KB at a time: ncurses reads a
+    /// byte per call (and polls before each), which made a 1 MB paste cost two million system
+    /// calls. ncurses holds nothing read ahead here: it has just matched the opening marker,
+    /// whose last byte ends the match. The keys typed after the closing marker go back to
+    /// ncurses (its queue holds about 130); a longer run is decoded here as plain characters.
+    private func readPasteInBulk() {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while decoder.inPaste {
+            var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, 500)
+            if ready < 0, errno == EINTR { continue }  // the signal stays pending for the runtime
+            guard ready > 0 else { pending += decoder.flushPaste(); return }
+            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            guard count > 0 else { pending += decoder.flushPaste(); return }
+            let (keys, after) = decoder.feedPaste(bytes: buffer[..<count])
+            pending += keys
+            if !keys.isEmpty { giveBack(after) }
+        }
+    }
+
+    private func giveBack(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if bytes.count <= 128 {
+            for byte in bytes.reversed() { ungetch(Int32(byte)) }
+            return
+        }
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            pending += decoder.feed(.character(scalar.value))
         }
     }
 

@@ -76,9 +76,30 @@ public struct KeyDecoder: Sendable {
     /// Ends a paste whose closing marker never came (a terminal that lost it): what
     /// arrived so far is delivered rather than lost.
     public mutating func flushPaste() -> [Key] {
-        guard let text = paste else { return [] }
+        guard var text = paste else { return [] }
+        if !pasteBytes.isEmpty { text += PasteBytes.text(pasteBytes[...]) }
         paste = nil
+        pasteBytes.removeAll()
         return [.paste(text)]
+    }
+
+    private var pasteBytes: [UInt8] = []
+
+    /// Takes a paste's raw bytes as the terminal sent them, read in bulk rather than a
+    /// character per read (a read and a poll per byte made a 1 MB paste take seconds). The
+    /// closing marker may be split across calls, and so may a UTF-8 sequence. Returns the
+    /// `.paste` key once the marker has come, and the bytes that followed it, which are keys
+    /// again and go back to the terminal library.
+    public mutating func feedPaste(bytes: some Sequence<UInt8>) -> (keys: [Key], after: [UInt8]) {
+        guard paste != nil else { return ([], Array(bytes)) }
+        let searchFrom = max(0, pasteBytes.count - PasteBytes.endMarker.count + 1)
+        pasteBytes.append(contentsOf: bytes)
+        guard let end = PasteBytes.firstEndMarker(in: pasteBytes, from: searchFrom) else { return ([], []) }
+        let after = Array(pasteBytes[(end + PasteBytes.endMarker.count)...])
+        let text = paste! + PasteBytes.text(pasteBytes[..<end])
+        paste = nil
+        pasteBytes.removeAll()
+        return ([.paste(text)], after)
     }
 
     private mutating func decode(_ key: FunctionKey) -> [Key] {
@@ -114,5 +135,37 @@ public struct KeyDecoder: Sendable {
             guard let scalar = Unicode.Scalar(code) else { return [] }
             return [.character(Character(scalar))]
         }
+    }
+}
+
+/// A paste's bytes: where the closing marker is, and the text they carry.
+enum PasteBytes {
+    static let endMarker: [UInt8] = Array("\u{1B}[201~".utf8)
+
+    static func firstEndMarker(in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= endMarker.count, start <= bytes.count - endMarker.count else { return nil }
+        var index = start
+        while index <= bytes.count - endMarker.count {
+            if bytes[index] == 0x1B, bytes[index + 1] == 0x5B, bytes[index + 2] == 0x32, bytes[index + 3] == 0x30,
+               bytes[index + 4] == 0x31, bytes[index + 5] == 0x7E {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// UTF-8 (invalid sequences as U+FFFD); CR LF, CR and LF each become one "\n", as the
+    /// character-by-character path makes them.
+    static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(bytes.count)
+        var lastWasCR = false
+        for byte in bytes {
+            if byte == 13 { normalized.append(10) }
+            else if byte != 10 || !lastWasCR { normalized.append(byte) }
+            lastWasCR = byte == 13
+        }
+        return String(decoding: normalized, as: UTF8.self)
     }
 }

@@ -65,6 +65,12 @@ final class TmuxSession {
         waitpid(pid, &status, 0)
     }
 
+    /// Pastes text as the terminal does, bracketed (`paste-buffer -p`) since the wizard asks for it.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "clip", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "clip", "-t", "main"])
+    }
+
     /// Types text literally (Japanese included).
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
     /// Presses named keys (Tab, Enter, F2, C-c, NPage ...).

@@ -66,6 +66,25 @@ import TestSupport
         expectRestored(try tmux.waitFor("MODES-END"), exit: 0, tmux)
     }
 
+    /// The paste is read from the terminal in bulk; the keys after it are keys again, in order.
+    @Test func aPasteIsTakenWholeAndTheKeysAfterItStillWork() throws {
+        let tmux = try TmuxSession(["--draft", "honsha", "--today", "2026-11-24"])
+        try tmux.waitFor("1-1 Applicant organization (1/9)")
+        let applicant = Applicant.sample
+        try tmux.paste(applicant.nameJa + "\r\n")
+        try tmux.press("Tab")
+        try tmux.paste(String(repeating: "x", count: 5_000))
+        try tmux.waitFor("4,096")  // refused past the field's limit, at once, with the limit named
+        try tmux.paste(applicant.nameEn)
+        try tmux.waitFor("[" + applicant.nameEn)
+        let saved = try draftOnDisk(tmux) { $0.organization.nameEn == applicant.nameEn }
+        #expect(saved.organization.nameJa == applicant.nameJa, "a pasted line end is not kept in a one-line field")
+        try tmux.press("C-c")
+        try tmux.waitFor("Quit certwiz?")
+        try tmux.press("y")
+        expectRestored(try tmux.waitFor("MODES-END"), exit: 0, tmux)
+    }
+
     @Test func resizingBelow80x24ShowsAMessageAndTheFormComesBack() throws {
         let tmux = try TmuxSession(["--draft", "honsha"])
         try tmux.waitFor("1-1 Applicant organization")
