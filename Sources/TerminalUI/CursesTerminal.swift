@@ -86,7 +86,12 @@ public final class CursesTerminal: Terminal {
             if status == ERR {
                 if decoder.inPaste { pending += decoder.flushPaste() }
                 else if decoder.awaitsMore { pending += decoder.feed(.timeout) }
-                else { return nil }  // timed out, or a signal interrupted the read
+                else {
+                    // A terminal gone without a SIGHUP (its master closed by a killed driver) reads
+                    // as end of file at once, forever: taken as the hangup it is, or the loop spins.
+                    if stdinHungUp() { kill(getpid(), SIGHUP) }
+                    return nil  // timed out, or a signal interrupted the read
+                }
             } else {
                 input = status == KEY_CODE_YES ? .functionKey(functionKey(Int32(character))) : .character(UInt32(character))
                 pending += decoder.feed(input)
@@ -116,6 +121,11 @@ public final class CursesTerminal: Terminal {
             pending += keys
             if !keys.isEmpty { giveBack(after) }
         }
+    }
+
+    private func stdinHungUp() -> Bool {
+        var poller = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&poller, 1, 0) > 0 && poller.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func giveBack(_ bytes: [UInt8]) {
