@@ -67,11 +67,11 @@ public enum DraftPathError: Error, Equatable, Sendable {
 }
 
 extension DraftField {
-    /// Reads a value typed on a command line (`yes`, `2026-11-22`, `a,b`) as this field's JSON.
-    /// An empty text clears the field.
     /// How much the field takes.
     public var limit: FieldLimit { FieldLimit.of(path: path, kind: kind) }
 
+    /// Reads a value typed on a command line (`yes`, `2026-11-22`, `a,b`) as this field's JSON.
+    /// An empty text clears the field.
     public func parse(_ text: String) throws(DraftPathError) -> JSONValue {
         if text.isEmpty { return .null }
         switch kind {

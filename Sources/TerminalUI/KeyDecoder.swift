@@ -143,14 +143,10 @@ enum PasteBytes {
     static let endMarker: [UInt8] = Array("\u{1B}[201~".utf8)
 
     static func firstEndMarker(in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= endMarker.count, start <= bytes.count - endMarker.count else { return nil }
         var index = start
-        while index <= bytes.count - endMarker.count {
-            if bytes[index] == 0x1B, bytes[index + 1] == 0x5B, bytes[index + 2] == 0x32, bytes[index + 3] == 0x30,
-               bytes[index + 4] == 0x31, bytes[index + 5] == 0x7E {
-                return index
-            }
-            index += 1
+        while let escape = bytes[index...].firstIndex(of: 0x1B) {
+            if bytes[escape...].starts(with: endMarker) { return escape }
+            index = escape + 1
         }
         return nil
     }

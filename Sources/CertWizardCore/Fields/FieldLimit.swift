@@ -35,14 +35,5 @@ public struct FieldLimit: Equatable, Sendable {
                          "at most \(Self.number(items)) items (there are \(Self.number(count)))")
     }
 
-    /// 1,000,000 (grouped by thousands, as both languages write it).
-    static func number(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
-    }
+    private static func number(_ n: Int) -> String { GroupedNumber.text(n) }
 }
